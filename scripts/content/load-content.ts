@@ -1,0 +1,194 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Document } from "yaml";
+import { contentTypeFor, contentTypes, isDirectoryData, isImage, type ContentType } from "./content-types.ts";
+import { splitFrontMatter } from "./front-matter.ts";
+import { locateField, type FieldLocation, type FieldPath } from "./locate-field.ts";
+import { parseYamlDocument, yamlOptions } from "./parse-yaml.ts";
+import { problem, type Problem } from "./problems.ts";
+import { SourceText } from "./source-text.ts";
+
+/** Content files larger than this are refused rather than slowing every build. */
+export const maxContentFileBytes = 2 * 1024 * 1024;
+
+/** One content file, read and parsed, ready to validate. */
+export interface ContentFile {
+  type: ContentType;
+  /** Path shown to editors, relative to the working directory, such as content/roadmap.md. */
+  path: string;
+  /** Path inside the content folder, such as communities/north/charter.md. */
+  relativePath: string;
+  /** The file name without `.md`, or the folder name for a community's index.md. */
+  slug: string;
+  /** The community a charter, ground rules or community file belongs to. */
+  community?: string;
+  /** The front matter (or, for site.yaml, the whole file) as plain data. */
+  data: Record<string, unknown>;
+  /** The Markdown after the front matter. */
+  body: string;
+  /** The line of the file where the body starts. */
+  bodyLine: number;
+  /** Finds a field's line and column in the file. */
+  locate(path: FieldPath): FieldLocation;
+}
+
+export interface LoadedContent {
+  contentDir: string;
+  files: ContentFile[];
+  /** Image files found in content, as paths relative to the content folder. */
+  images: string[];
+  /** Every file looked at, including those that failed to parse. */
+  filesChecked: number;
+  problems: Problem[];
+}
+
+const displayPath = (absolute: string) => {
+  const relative = path.relative(process.cwd(), absolute);
+  return (relative.startsWith("..") ? absolute : relative).split(path.sep).join("/");
+};
+
+async function listFiles(dir: string, prefix = ""): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries
+      .filter((entry) => !entry.name.startsWith("."))
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map(async (entry) => {
+        const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) return listFiles(path.join(dir, entry.name), relative);
+        return entry.isFile() ? [relative] : [];
+      }),
+  );
+  return nested.flat();
+}
+
+/** Reads every file in the content folder; problems in reading or parsing are collected, not thrown. */
+export async function loadContent(contentDir: string): Promise<LoadedContent> {
+  const result: LoadedContent = { contentDir, files: [], images: [], filesChecked: 0, problems: [] };
+  for (const relativePath of await listFiles(contentDir)) {
+    if (isDirectoryData(relativePath)) continue;
+    if (isImage(relativePath)) {
+      result.images.push(relativePath);
+      continue;
+    }
+    result.filesChecked += 1;
+    const absolute = path.join(contentDir, relativePath);
+    const shownPath = displayPath(absolute);
+    const type = contentTypeFor(relativePath);
+    if (!type) {
+      result.problems.push(
+        problem({
+          code: "unknown-file",
+          file: shownPath,
+          line: 1,
+          column: 1,
+          field: "",
+          message: "This file is not a kind of content Charterbook knows, so it would not be published.",
+          hint: `Move or rename it to one of: ${contentTypes.map((t) => t.location).join(", ")}; or delete it.`,
+        }),
+      );
+      continue;
+    }
+    const loaded = await loadFile(absolute, shownPath, relativePath, type);
+    result.problems.push(...loaded.problems);
+    if (loaded.file) result.files.push(loaded.file);
+  }
+  return result;
+}
+
+async function loadFile(
+  absolute: string,
+  shownPath: string,
+  relativePath: string,
+  type: ContentType,
+): Promise<{ file?: ContentFile; problems: Problem[] }> {
+  const at = (line: number, column: number, code: string, message: string, hint: string) => ({
+    problems: [problem({ code, file: shownPath, line, column, field: "", message, hint })],
+  });
+
+  const { size } = await stat(absolute);
+  if (size > maxContentFileBytes) {
+    const megabytes = (size / 1024 / 1024).toFixed(1);
+    return at(1, 1, "file-too-large", `This file is ${megabytes} MB; content files are limited to 2 MB.`,
+      "Split it into smaller files, or keep large material outside content/ and link to it.");
+  }
+
+  const bytes = await readFile(absolute);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    // The lenient decoder marks the first bad byte with U+FFFD; its line is the one to fix.
+    const lenient = new TextDecoder("utf-8").decode(bytes);
+    const line = lenient.slice(0, lenient.indexOf("\uFFFD")).split("\n").length;
+    return at(line, 1, "not-utf8", "This file is not UTF-8 text: it has bytes no UTF-8 text contains.",
+      "Save it again as UTF-8 (in most editors: Save As, then Encoding: UTF-8).");
+  }
+  text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const source = new SourceText(text);
+
+  let yaml = text;
+  let yamlOffset = 0;
+  let body = "";
+  let bodyLine = 1;
+  if (type.format === "markdown") {
+    const split = splitFrontMatter(text);
+    if (!split.ok) {
+      return split.reason === "no-front-matter"
+        ? at(1, 1, "no-front-matter", "This file has no front matter: it must start with a line of three dashes (---).",
+            `Start the file with ---, the fields of a ${type.name} in YAML, then --- on a line of its own, then the Markdown.`)
+        : at(1, 1, "unclosed-front-matter", "The front matter is never closed: there is no second line of three dashes (---).",
+            "Add a line with just --- after the last field.");
+    }
+    if (split.split.language && split.split.language !== "yaml") {
+      return at(1, 1, "executable-front-matter",
+        `Front matter written in ${split.split.language} is refused: content may only hold data, never code that runs.`,
+        "Write the front matter in YAML: start the file with a line of just --- .");
+    }
+    ({ yaml, yamlOffset, body, bodyLine } = split.split);
+  }
+
+  const doc = parseYamlDocument(yaml);
+  const yamlProblems = [...doc.errors, ...doc.warnings].map((error) => {
+    const position = source.position(yamlOffset + (error.pos[0] ?? 0));
+    return problem({
+      code: "malformed-yaml",
+      file: shownPath,
+      ...position,
+      field: "",
+      message: `The YAML could not be read: ${error.message.replace(/ at line \d+, column \d+.*$/s, "")}.`.replace(/\.\.$/, "."),
+      hint: "Check the indentation, and put text containing a colon or starting with a special character in quotes.",
+    });
+  });
+  if (yamlProblems.length) return { problems: yamlProblems };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: yamlOptions.maxAliasCount });
+  } catch (error) {
+    return at(1, 1, "yaml-alias-limit", `The YAML could not be expanded: ${(error as Error).message}.`,
+      "Write the values out instead of using many * aliases.");
+  }
+  if (data === null || data === undefined) data = {};
+  if (typeof data !== "object" || Array.isArray(data)) {
+    return at(source.position(yamlOffset).line, 1, "front-matter-not-a-map",
+      "The front matter must be a set of fields (key: value lines), not a single value or a list.",
+      "Write one field per line, such as title: Ground rules.");
+  }
+
+  const segments = relativePath.split("/");
+  const fileName = segments.at(-1)!.replace(/\.(md|ya?ml)$/, "");
+  const community = segments[0] === "communities" ? segments[1] : undefined;
+  const file: ContentFile = {
+    type,
+    path: shownPath,
+    relativePath,
+    slug: type.name === "community" ? community! : fileName,
+    ...(community ? { community } : {}),
+    data: data as Record<string, unknown>,
+    body,
+    bodyLine,
+    locate: (fieldPath) => locateField(doc as Document.Parsed, source, yamlOffset, fieldPath),
+  };
+  return { file, problems: [] };
+}

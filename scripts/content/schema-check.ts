@@ -1,0 +1,198 @@
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import { closest, distance } from "fastest-levenshtein";
+import type { ContentFile } from "./load-content.ts";
+import { formatFieldPath, pointerToPath } from "./locate-field.ts";
+import { problem, type Problem } from "./problems.ts";
+import { describeDateFix } from "./dates.ts";
+
+// ajv-formats is CommonJS; under ESM interop its function arrives as the module's `default`.
+type AddFormats = (ajv: Ajv2020, formats: string[]) => Ajv2020;
+const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ??
+  addFormatsModule) as unknown as AddFormats;
+
+export const schemasDir = fileURLToPath(new URL("../../schemas/", import.meta.url));
+
+type JsonSchema = Record<string, unknown>;
+
+/** Every schema in `schemas/`, by file name. */
+export function readSchemas(): Map<string, JsonSchema> {
+  const schemas = new Map<string, JsonSchema>();
+  for (const name of readdirSync(schemasDir).filter((f) => f.endsWith(".schema.json")).sort()) {
+    schemas.set(name, JSON.parse(readFileSync(path.join(schemasDir, name), "utf8")) as JsonSchema);
+  }
+  return schemas;
+}
+
+let compiled: Map<string, ValidateFunction> | undefined;
+
+function validators(): Map<string, ValidateFunction> {
+  if (compiled) return compiled;
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, discriminator: true });
+  addFormats(ajv, ["date", "email", "uri"]);
+  const schemas = readSchemas();
+  for (const schema of schemas.values()) ajv.addSchema(schema);
+  compiled = new Map();
+  for (const [name, schema] of schemas) compiled.set(name, ajv.getSchema(schema.$id as string)!);
+  return compiled;
+}
+
+/** Checks a file's data against its type's schema and explains each failure. */
+export function checkAgainstSchema(file: ContentFile): Problem[] {
+  const validate = validators().get(file.type.schema);
+  if (!validate) throw new Error(`No schema named ${file.type.schema} in ${schemasDir}`);
+  if (validate(file.data)) return [];
+  const problems = (validate.errors ?? []).map((error) => explain(file, error));
+  // allErrors can report the same fault twice (for example through a $ref and its parent).
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.line}:${p.column}:${p.field}:${p.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
+const describeType = (type: unknown): string => {
+  const names: Record<string, string> = {
+    string: "text",
+    integer: "a whole number",
+    number: "a number",
+    boolean: "true or false",
+    array: "a list",
+    object: "a group of fields (key: value lines)",
+    null: "nothing",
+  };
+  return Array.isArray(type) ? type.map(describeType).join(" or ") : (names[String(type)] ?? String(type));
+};
+
+const describeValue = (value: unknown): string => {
+  if (value === null || value === undefined) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a group of fields";
+  if (typeof value === "string") return `the text "${value}"`;
+  if (typeof value === "boolean") return `${value}`;
+  return `the number ${value}`;
+};
+
+const show = (value: unknown) => (typeof value === "string" ? `"${value}"` : JSON.stringify(value));
+
+function suggestion(word: string, candidates: readonly string[]): string | undefined {
+  if (!candidates.length) return undefined;
+  const best = closest(word, [...candidates]);
+  return distance(word.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(word.length / 3))
+    ? best
+    : undefined;
+}
+
+function explain(file: ContentFile, error: ErrorObject): Problem {
+  const base = pointerToPath(error.instancePath);
+  const schemaDescription = (error.parentSchema as JsonSchema | undefined)?.description as string | undefined;
+  const description = schemaDescription ? `Expected ${lowerFirst(schemaDescription)}` : undefined;
+  const make = (fieldPath: (string | number)[], code: string, message: string, hint?: string) => {
+    const location = file.locate(fieldPath);
+    return problem({
+      code,
+      file: file.path,
+      line: location.line,
+      column: location.column,
+      field: formatFieldPath(fieldPath),
+      message,
+      ...(hint ? { hint } : {}),
+    });
+  };
+  const sourceText = () => file.locate(base).sourceText;
+  const params = error.params as Record<string, unknown>;
+
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const key = String(params.additionalProperty);
+      const allowed = Object.keys(((error.parentSchema as JsonSchema).properties as JsonSchema) ?? {});
+      const guess = suggestion(key, allowed);
+      return make([...base, key], "unknown-field", "Unknown field.",
+        guess ? `Did you mean ${guess}?` : `Remove it, or use one of: ${allowed.join(", ")}.`);
+    }
+    case "required": {
+      const key = String(params.missingProperty);
+      const properties = ((error.parentSchema as JsonSchema).properties as Record<string, JsonSchema>) ?? {};
+      const help = properties[key]?.description as string | undefined;
+      const location = file.locate(base);
+      return problem({
+        code: "missing-field",
+        file: file.path,
+        line: location.line,
+        column: location.column,
+        field: formatFieldPath([...base, key]),
+        message: `Missing required field ${key}.`,
+        hint: help ? `Add ${key}: ${lowerFirst(help)}` : `Add ${key}.`,
+      });
+    }
+    case "type": {
+      const found = error.data;
+      const source = sourceText();
+      const quoteHint =
+        params.type === "string" && (typeof found === "number" || typeof found === "boolean") && source
+          ? `Put it in quotes: "${source}".`
+          : found === null
+            ? "Fill in a value, or remove the line."
+            : description;
+      return make(base, "wrong-type", `Expected ${describeType(params.type)}, found ${describeValue(found)}.`, quoteHint);
+    }
+    case "format": {
+      const value = String(error.data);
+      if (params.format === "date") {
+        const fix = describeDateFix(value);
+        return make(base, "invalid-date", fix.message, fix.hint);
+      }
+      const names: Record<string, string> = { email: "an email address", uri: "a web address" };
+      return make(base, "invalid-format", `${show(value)} is not ${names[String(params.format)] ?? String(params.format)}.`, description);
+    }
+    case "enum": {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const guess = typeof error.data === "string" ? suggestion(error.data, allowed) : undefined;
+      return make(base, "not-allowed", `${show(error.data)} is not one of: ${allowed.join(", ")}.`,
+        guess ? `Did you mean ${guess}?` : `Use one of those values.`);
+    }
+    case "const":
+      return make(base, "not-allowed", `${show(error.data)} must be ${show(params.allowedValue)}.`, description);
+    case "discriminator": {
+      const tag = String(params.tag);
+      const options = ((error.parentSchema as JsonSchema).oneOf as JsonSchema[]).map((branch) => {
+        const target = String(branch.$ref ?? "").split("/").pop() ?? "";
+        return target;
+      });
+      if (params.error === "tag") {
+        return make(base, "missing-field", `Missing required field ${tag} in ${formatFieldPath(base)}.`,
+          `Add ${tag}: one of ${options.join(", ")}.`);
+      }
+      const value = String(params.tagValue);
+      const guess = suggestion(value, options.map(String));
+      return make([...base, tag], "not-allowed", `${show(value)} is not a kind of ${formatFieldPath(base).replace(/\[\d+\]$/, "") || "block"}: use one of ${options.join(", ")}.`,
+        guess ? `Did you mean ${guess}?` : undefined);
+    }
+    case "pattern":
+      return make(base, "invalid-form", `${show(error.data)} is not in the expected form.`, description);
+    case "minLength":
+      return make(base, "empty", "This is empty.", description);
+    case "maxLength":
+      return make(base, "too-long", `This is ${String(error.data).length} characters long; at most ${String(params.limit)} are allowed.`, description);
+    case "minItems":
+      return make(base, "too-few", `This list needs at least ${String(params.limit)} ${params.limit === 1 ? "item" : "items"}; it has ${(error.data as unknown[]).length}.`, description);
+    case "maxItems":
+      return make(base, "too-many", `This list may have at most ${String(params.limit)} items; it has ${(error.data as unknown[]).length}.`, description);
+    case "minimum":
+      return make(base, "too-small", `${show(error.data)} is too small: the lowest allowed is ${String(params.limit)}.`, description);
+    case "maximum":
+      return make(base, "too-large", `${show(error.data)} is too large: the highest allowed is ${String(params.limit)}.`, description);
+    case "uniqueItems": {
+      const [i, j] = [Number(params.j), Number(params.i)];
+      const list = error.data as unknown[];
+      return make([...base, j], "duplicate-item", `Items ${i} and ${j} of this list are the same (${show(list[j])}).`, "Remove one of them.");
+    }
+    default:
+      return make(base, error.keyword, `${formatFieldPath(base) || "The front matter"} ${error.message ?? "is not valid"}.`, description);
+  }
+}
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
