@@ -1,0 +1,1191 @@
+/**
+ * Types of each content type's data, generated from `schemas/` by `npm run generate`.
+ * Do not edit: change the schema and run the generator (`npm test` fails when this file is stale).
+ */
+
+/**
+ * Settings for the whole site and every PDF: who publishes it, how to reach them, the language, how dates are shown and the paper size. Lives in content/site.yaml.
+ */
+export interface Site {
+  /**
+   * The site's name, shown in the header of every page and on the cover of every PDF.
+   */
+  title: string;
+  /**
+   * One sentence that says what the site is for, shown on the home page and to search engines.
+   */
+  description?: string;
+  /**
+   * The organisation that publishes the site.
+   */
+  organisation: {
+    /**
+     * The organisation's full name, such as National Office of Engagement and Recovery.
+     */
+    name: string;
+    /**
+     * A short form of the name, used where space is tight, such as NOER.
+     */
+    short_name?: string;
+    /**
+     * The organisation's own website, starting with https://.
+     */
+    url?: string;
+  };
+  /**
+   * Who readers contact about the site and its documents.
+   */
+  contact: {
+    /**
+     * The role or team to contact, such as Member support.
+     */
+    role: string;
+    /**
+     * Email address for this role.
+     */
+    email?: string;
+    /**
+     * Telephone number for this role, digits and spaces, such as +353 1 234 5678.
+     */
+    phone?: string;
+  };
+  /**
+   * The language and region of the content, used for the page language and for dates: en-GB or en-IE.
+   */
+  locale: "en-GB" | "en-IE";
+  /**
+   * How dates are shown: long is 16 November 2021, medium is 16 Nov 2021, short is 16/11/2021.
+   */
+  date_style: "long" | "medium" | "short";
+  /**
+   * The paper size of the PDFs: A4, or Letter for US paper. The build's --paper flag overrides it.
+   */
+  paper_size: "A4" | "Letter";
+  /**
+   * The organisation's logo, a file in this repository, shown in the header and on PDF covers.
+   */
+  logo?: string;
+  /**
+   * Facts for the accessibility statement page that public-sector sites must publish.
+   */
+  accessibility: {
+    /**
+     * How far the site meets WCAG 2.2 AA: full, partial or none.
+     */
+    compliance: "full" | "partial" | "none";
+    /**
+     * Parts of the site that are not yet accessible, each in one sentence with when it will be fixed.
+     *
+     * Items: Plain text, one line or a short paragraph.
+     */
+    known_issues?: string[];
+    /**
+     * The date the accessibility statement was first prepared, YYYY-MM-DD.
+     */
+    prepared_on: string;
+    /**
+     * The date the statement was last reviewed, YYYY-MM-DD.
+     */
+    reviewed_on: string;
+    /**
+     * Who to contact about an accessibility problem or to ask for a document in another format.
+     */
+    feedback_contact: {
+      /**
+       * The role or team to contact, such as Member support.
+       */
+      role: string;
+      /**
+       * Email address for this role.
+       */
+      email?: string;
+      /**
+       * Telephone number for this role, digits and spaces, such as +353 1 234 5678.
+       */
+      phone?: string;
+    };
+    /**
+     * Which body enforces the accessibility regulations and how to complain to it.
+     */
+    enforcement: string;
+  };
+}
+
+/**
+ * One community of practice: its names, sponsor, status, who may approve its charter and how to reach it. Lives in content/communities/<slug>/index.md; the Markdown below the front matter introduces the community.
+ */
+export interface Community {
+  /**
+   * The community's full name, such as Advanced Mental Health Community of Practice.
+   */
+  name: string;
+  /**
+   * A short name of at most 24 characters, used in navigation and PDF headers, such as AMHCOP.
+   */
+  short_name: string;
+  /**
+   * One sentence about the community, shown on the home page.
+   */
+  summary?: string;
+  /**
+   * The body that funds or champions the community, such as National Advancing Practice team.
+   */
+  sponsor: string;
+  /**
+   * Where the community is in its life: pilot, active or retired.
+   */
+  status: "pilot" | "active" | "retired";
+  /**
+   * The region the community serves, if it is a regional group, such as North East.
+   */
+  region?: string;
+  /**
+   * The date the community started, YYYY-MM-DD.
+   */
+  started_on?: string;
+  /**
+   * The bodies or roles that may approve this community's charter, such as Steering group. Each approver in the charter's version history must be one of these.
+   *
+   * @minItems 1
+   *
+   * Items: Plain text, one line or a short paragraph.
+   */
+  approvers: [string, ...string[]];
+  /**
+   * Roles members can contact, each with an email address or phone number.
+   *
+   * @minItems 1
+   *
+   * Items: A way to reach a role or team. Use a role, not a person's name.
+   */
+  contacts: [
+    {
+      /**
+       * The role or team to contact, such as Member support.
+       */
+      role: string;
+      /**
+       * Email address for this role.
+       */
+      email?: string;
+      /**
+       * Telephone number for this role, digits and spaces, such as +353 1 234 5678.
+       */
+      phone?: string;
+    },
+    ...{
+      /**
+       * The role or team to contact, such as Member support.
+       */
+      role: string;
+      /**
+       * Email address for this role.
+       */
+      email?: string;
+      /**
+       * Telephone number for this role, digits and spaces, such as +353 1 234 5678.
+       */
+      phone?: string;
+    }[],
+  ];
+}
+
+/**
+ * A community's charter: its version history and approvals, and the structured parts of the charter (goals, benefits, assumptions, constraints, risks, roles, stakeholders). The charter's prose sections are the Markdown below the front matter, one ## heading per section. Lives in content/communities/<slug>/charter.md.
+ */
+export interface Charter {
+  /**
+   * The charter's title, such as Community Charter.
+   */
+  title: string;
+  /**
+   * The charter's current version, in quotes, such as "0.4". It must equal the version of the last row of version_history.
+   */
+  version: string;
+  /**
+   * draft while a revision awaits approval; approved once the last version_history row has an approver and an approval date.
+   */
+  status: "draft" | "approved";
+  /**
+   * The date by which the charter must be reviewed, YYYY-MM-DD. The governance check warns once it has passed.
+   */
+  review_by: string;
+  /**
+   * Every version of the charter, oldest first. Rows are only ever added at the end; past rows never change.
+   *
+   * @minItems 1
+   *
+   * Items: One row of the version history.
+   */
+  version_history: [
+    {
+      /**
+       * This row's version, in quotes, such as "0.2". Each row's version is higher than the row before.
+       */
+      version: string;
+      /**
+       * The role that made the revision, such as Evaluation coordinator.
+       */
+      implemented_by: string;
+      /**
+       * The date the revision was made, YYYY-MM-DD.
+       */
+      revision_date: string;
+      /**
+       * Who approves this version: one of the community's approvers.
+       */
+      approver: string;
+      /**
+       * The date the approver agreed this version, YYYY-MM-DD. Leave it out on a draft's last row until it is approved.
+       */
+      approval_date?: string;
+      /**
+       * Why the revision was made, in a sentence.
+       */
+      reason: string;
+    },
+    ...{
+      /**
+       * This row's version, in quotes, such as "0.2". Each row's version is higher than the row before.
+       */
+      version: string;
+      /**
+       * The role that made the revision, such as Evaluation coordinator.
+       */
+      implemented_by: string;
+      /**
+       * The date the revision was made, YYYY-MM-DD.
+       */
+      revision_date: string;
+      /**
+       * Who approves this version: one of the community's approvers.
+       */
+      approver: string;
+      /**
+       * The date the approver agreed this version, YYYY-MM-DD. Leave it out on a draft's last row until it is approved.
+       */
+      approval_date?: string;
+      /**
+       * Why the revision was made, in a sentence.
+       */
+      reason: string;
+    }[],
+  ];
+  /**
+   * What the community sets out to achieve, one goal per item.
+   *
+   * @minItems 1
+   *
+   * Items: Text that may use Markdown: *emphasis*, **bold**, [links](https://example.org) and lists.
+   */
+  goals: [string, ...string[]];
+  /**
+   * What taking part brings to individual members and to their organisations.
+   */
+  benefits?: {
+    /**
+     * Benefits to individual members, one per item.
+     *
+     * Items: Text that may use Markdown: *emphasis*, **bold**, [links](https://example.org) and lists.
+     */
+    individual?: string[];
+    /**
+     * Benefits to members' organisations and the wider system, one per item.
+     *
+     * Items: Text that may use Markdown: *emphasis*, **bold**, [links](https://example.org) and lists.
+     */
+    organisational?: string[];
+  };
+  /**
+   * Assumptions the community was planned on; if one proves false the community faces a risk.
+   *
+   * Items: Text that may use Markdown: *emphasis*, **bold**, [links](https://example.org) and lists.
+   */
+  assumptions?: string[];
+  /**
+   * Limits the community works within, such as funding or members' time.
+   *
+   * Items: Text that may use Markdown: *emphasis*, **bold**, [links](https://example.org) and lists.
+   */
+  constraints?: string[];
+  /**
+   * Risks to the community, each with how it is mitigated.
+   *
+   * Items: One risk and its mitigation.
+   */
+  risks?: {
+    /**
+     * The risk, in a sentence.
+     */
+    risk: string;
+    /**
+     * What is done to reduce the risk or its impact.
+     */
+    mitigation: string;
+  }[];
+  /**
+   * The roles that support the community and what each is responsible for.
+   *
+   * @minItems 1
+   *
+   * Items: One role in the community.
+   */
+  roles: [
+    {
+      /**
+       * The role's name, such as Critical friend.
+       */
+      role: string;
+      /**
+       * Who holds the role: a team, body or group, not a person's name, such as Steering group member.
+       */
+      held_by: string;
+      /**
+       * What the role is responsible for.
+       */
+      responsibilities: string;
+    },
+    ...{
+      /**
+       * The role's name, such as Critical friend.
+       */
+      role: string;
+      /**
+       * Who holds the role: a team, body or group, not a person's name, such as Steering group member.
+       */
+      held_by: string;
+      /**
+       * What the role is responsible for.
+       */
+      responsibilities: string;
+    }[],
+  ];
+  /**
+   * Bodies with an interest in the community, and who represents each.
+   *
+   * @minItems 1
+   *
+   * Items: One stakeholder and its representatives.
+   */
+  stakeholders: [
+    {
+      /**
+       * The stakeholder, such as Public (including taxpayers).
+       */
+      stakeholder: string;
+      /**
+       * The roles that represent this stakeholder in the community.
+       *
+       * @minItems 1
+       *
+       * Items: Plain text, one line or a short paragraph.
+       */
+      representatives: [string, ...string[]];
+    },
+    ...{
+      /**
+       * The stakeholder, such as Public (including taxpayers).
+       */
+      stakeholder: string;
+      /**
+       * The roles that represent this stakeholder in the community.
+       *
+       * @minItems 1
+       *
+       * Items: Plain text, one line or a short paragraph.
+       */
+      representatives: [string, ...string[]];
+    }[],
+  ];
+  /**
+   * How the charter was developed and who approves changes to it, shown at the end of the charter.
+   */
+  approval_statement: string;
+}
+
+/**
+ * The numbered ground rules members agree to when they join, with the statement they agree to. Lives in content/communities/<slug>/ground-rules.md; the Markdown below the front matter introduces them.
+ */
+export interface GroundRules {
+  /**
+   * The page's title, such as Ground rules for members.
+   */
+  title: string;
+  /**
+   * The rules, in order; they are numbered 1, 2, 3 as listed.
+   *
+   * @minItems 1
+   *
+   * Items: Text that may use Markdown: *emphasis*, **bold**, [links](https://example.org) and lists.
+   */
+  rules: [string, ...string[]];
+  /**
+   * The statement a member agrees to, such as: By registering I agree to abide by these ground rules.
+   */
+  agreement: string;
+}
+
+/**
+ * One chapter of the printable guide. Lives in content/guide/<slug>.md; the Markdown below the front matter is the chapter's text, with footnotes for sources.
+ */
+export interface Chapter {
+  /**
+   * The chapter's title, such as Reflective practice.
+   */
+  title: string;
+  /**
+   * The chapter's place in the guide: 1 for the first chapter. Each chapter has its own number.
+   */
+  order: number;
+  /**
+   * One sentence that says what the chapter covers, shown in the guide's contents.
+   */
+  summary: string;
+  /**
+   * A set of named steps the chapter explains, such as the five functions or Gibbs' six-step reflective cycle. Shown as a numbered list, and as a diagram when the steps form a cycle.
+   */
+  steps?: {
+    /**
+     * The name of the set of steps, such as Gibbs' reflective cycle.
+     */
+    title: string;
+    /**
+     * true when the last step leads back to the first, so the steps are drawn as a cycle.
+     */
+    cyclical: boolean;
+    /**
+     * The steps in order.
+     *
+     * @minItems 2
+     * @maxItems 12
+     *
+     * Items: One step.
+     */
+    items: [
+      {
+        /**
+         * The step's short name, such as Feelings.
+         */
+        name: string;
+        /**
+         * What happens in this step.
+         */
+        description: string;
+      },
+      {
+        /**
+         * The step's short name, such as Feelings.
+         */
+        name: string;
+        /**
+         * What happens in this step.
+         */
+        description: string;
+      },
+      ...{
+        /**
+         * The step's short name, such as Feelings.
+         */
+        name: string;
+        /**
+         * What happens in this step.
+         */
+        description: string;
+      }[],
+    ];
+  };
+  /**
+   * Templates this chapter refers to, by file name without .md, such as terms-of-reference.
+   *
+   * Items: A short identifier of lowercase letters, digits and hyphens, such as terms-of-reference.
+   */
+  related_templates?: string[];
+}
+
+/**
+ * A fill-in document, such as Terms of Reference, described as a list of blocks so it can be printed blank and filled in by hand. Lives in content/templates/<slug>.md; the Markdown below the front matter explains how to use it.
+ */
+export interface Template {
+  /**
+   * The template's title, such as Terms of Reference.
+   */
+  title: string;
+  /**
+   * One sentence that says what the template is for and when to use it.
+   */
+  summary: string;
+  /**
+   * The parts of the form, top to bottom. Each has a type: heading, text, field, date, signature, scale, table or checklist.
+   *
+   * @minItems 1
+   *
+   * Items: One part of the form, chosen by its type.
+   */
+  blocks: [
+    (
+      | {
+          /**
+           * heading
+           */
+          type: "heading";
+          /**
+           * The heading's words, such as 1.0 Aim or purpose.
+           */
+          text: string;
+          /**
+           * 2 for a main part of the form, 3 for a part within it.
+           */
+          level?: 2 | 3;
+        }
+      | {
+          /**
+           * text
+           */
+          type: "text";
+          /**
+           * The text, in Markdown.
+           */
+          text: string;
+        }
+      | {
+          /**
+           * field
+           */
+          type: "field";
+          /**
+           * What to write, such as Name of group.
+           */
+          label: string;
+          /**
+           * Help shown under the label, such as Describe how progress will be reported.
+           */
+          hint?: string;
+          /**
+           * How many ruled lines to leave for writing, from 1 to 30.
+           */
+          lines: number;
+        }
+      | {
+          /**
+           * date
+           */
+          type: "date";
+          /**
+           * What the date is, such as Date of approval.
+           */
+          label: string;
+        }
+      | {
+          /**
+           * signature
+           */
+          type: "signature";
+          /**
+           * Who signs, such as Approved by.
+           */
+          label: string;
+          /**
+           * How many people sign, from 1 to 10; each gets a name, signature and date line.
+           */
+          signatories?: number;
+        }
+      | {
+          /**
+           * scale
+           */
+          type: "scale";
+          /**
+           * The question, such as Rate how your community works in each area.
+           */
+          label: string;
+          /**
+           * The choices, lowest first, such as Not at all, Partially, To a greater extent, Consistently.
+           *
+           * @minItems 2
+           * @maxItems 7
+           *
+           * Items: Plain text, one line or a short paragraph.
+           */
+          options: [string, string, ...string[]];
+          /**
+           * The statements to rate, one per row.
+           *
+           * @minItems 1
+           *
+           * Items: Plain text, one line or a short paragraph.
+           */
+          items: [string, ...string[]];
+        }
+      | {
+          /**
+           * table
+           */
+          type: "table";
+          /**
+           * What the table records, such as Members of the group.
+           */
+          caption: string;
+          /**
+           * The column headings, such as Name and Title or role.
+           *
+           * @minItems 1
+           * @maxItems 8
+           *
+           * Items: Plain text, one line or a short paragraph.
+           */
+          columns: [string, ...string[]];
+          /**
+           * How many blank rows to print, from 1 to 40.
+           */
+          rows: number;
+        }
+      | {
+          /**
+           * checklist
+           */
+          type: "checklist";
+          /**
+           * What the list is for, such as Before the first meeting.
+           */
+          label?: string;
+          /**
+           * The items to tick.
+           *
+           * @minItems 1
+           *
+           * Items: Text that may use Markdown: *emphasis*, **bold**, [links](https://example.org) and lists.
+           */
+          items: [string, ...string[]];
+        }
+    ),
+    ...(
+      | {
+          /**
+           * heading
+           */
+          type: "heading";
+          /**
+           * The heading's words, such as 1.0 Aim or purpose.
+           */
+          text: string;
+          /**
+           * 2 for a main part of the form, 3 for a part within it.
+           */
+          level?: 2 | 3;
+        }
+      | {
+          /**
+           * text
+           */
+          type: "text";
+          /**
+           * The text, in Markdown.
+           */
+          text: string;
+        }
+      | {
+          /**
+           * field
+           */
+          type: "field";
+          /**
+           * What to write, such as Name of group.
+           */
+          label: string;
+          /**
+           * Help shown under the label, such as Describe how progress will be reported.
+           */
+          hint?: string;
+          /**
+           * How many ruled lines to leave for writing, from 1 to 30.
+           */
+          lines: number;
+        }
+      | {
+          /**
+           * date
+           */
+          type: "date";
+          /**
+           * What the date is, such as Date of approval.
+           */
+          label: string;
+        }
+      | {
+          /**
+           * signature
+           */
+          type: "signature";
+          /**
+           * Who signs, such as Approved by.
+           */
+          label: string;
+          /**
+           * How many people sign, from 1 to 10; each gets a name, signature and date line.
+           */
+          signatories?: number;
+        }
+      | {
+          /**
+           * scale
+           */
+          type: "scale";
+          /**
+           * The question, such as Rate how your community works in each area.
+           */
+          label: string;
+          /**
+           * The choices, lowest first, such as Not at all, Partially, To a greater extent, Consistently.
+           *
+           * @minItems 2
+           * @maxItems 7
+           *
+           * Items: Plain text, one line or a short paragraph.
+           */
+          options: [string, string, ...string[]];
+          /**
+           * The statements to rate, one per row.
+           *
+           * @minItems 1
+           *
+           * Items: Plain text, one line or a short paragraph.
+           */
+          items: [string, ...string[]];
+        }
+      | {
+          /**
+           * table
+           */
+          type: "table";
+          /**
+           * What the table records, such as Members of the group.
+           */
+          caption: string;
+          /**
+           * The column headings, such as Name and Title or role.
+           *
+           * @minItems 1
+           * @maxItems 8
+           *
+           * Items: Plain text, one line or a short paragraph.
+           */
+          columns: [string, ...string[]];
+          /**
+           * How many blank rows to print, from 1 to 40.
+           */
+          rows: number;
+        }
+      | {
+          /**
+           * checklist
+           */
+          type: "checklist";
+          /**
+           * What the list is for, such as Before the first meeting.
+           */
+          label?: string;
+          /**
+           * The items to tick.
+           *
+           * @minItems 1
+           *
+           * Items: Text that may use Markdown: *emphasis*, **bold**, [links](https://example.org) and lists.
+           */
+          items: [string, ...string[]];
+        }
+    )[],
+  ];
+}
+
+/**
+ * Ideas for the lead topic of a session, which the group chooses together at the session before. Lives in content/topics.md; the Markdown below the front matter introduces the list.
+ */
+export interface Topics {
+  /**
+   * The page's title, such as Session topics.
+   */
+  title: string;
+  /**
+   * The topics, in the order they are listed.
+   *
+   * @minItems 1
+   *
+   * Items: One session topic.
+   */
+  topics: [
+    {
+      /**
+       * The topic, such as Peer workers as supervisors.
+       */
+      title: string;
+      /**
+       * A sentence or two on what a session on this topic could cover.
+       */
+      description?: string;
+      /**
+       * Tags readers can filter the list by, lowercase with hyphens, such as peer-work.
+       *
+       * Items: A short identifier of lowercase letters, digits and hyphens, such as terms-of-reference.
+       */
+      tags?: string[];
+    },
+    ...{
+      /**
+       * The topic, such as Peer workers as supervisors.
+       */
+      title: string;
+      /**
+       * A sentence or two on what a session on this topic could cover.
+       */
+      description?: string;
+      /**
+       * Tags readers can filter the list by, lowercase with hyphens, such as peer-work.
+       *
+       * Items: A short identifier of lowercase letters, digits and hyphens, such as terms-of-reference.
+       */
+      tags?: string[];
+    }[],
+  ];
+}
+
+/**
+ * The 12-month roadmap grid: areas and their dimensions as rows, periods as columns, a code in each cell, and columns for who is responsible and what resources are needed. Lives in content/roadmap.md.
+ */
+export interface Roadmap {
+  /**
+   * The roadmap's title, such as Roadmap for communities of practice.
+   */
+  title: string;
+  /**
+   * The column headings for time, in order, such as Month 1 ... Month 6, Months 7 to 9, Months 10 to 12.
+   *
+   * @minItems 1
+   * @maxItems 12
+   *
+   * Items: Plain text, one line or a short paragraph.
+   */
+  periods: [string, ...string[]];
+  /**
+   * Blank columns after the periods for planning, such as Who is responsible? and What resources are needed?
+   *
+   * Items: Plain text, one line or a short paragraph.
+   */
+  extra_columns: string[];
+  /**
+   * The areas of the roadmap, in order, each with its dimensions.
+   *
+   * @minItems 1
+   *
+   * Items: One area of the roadmap, such as Leadership.
+   */
+  areas: [
+    {
+      /**
+       * The area's number, 1 to 9; every cell code in the area starts with it.
+       */
+      number: number;
+      /**
+       * The area's name, such as Convening.
+       */
+      name: string;
+      /**
+       * The rows of the area.
+       *
+       * @minItems 1
+       *
+       * Items: One row of the roadmap.
+       */
+      dimensions: [
+        {
+          /**
+           * The dimension, such as Core group.
+           */
+          name: string;
+          /**
+           * The guiding question for the dimension, such as How do you get your core group to steer the community?
+           */
+          question: string;
+          /**
+           * A further prompt shown in small print under the question.
+           */
+          note?: string;
+          /**
+           * The cell codes, one per period, such as 3.21 ... 3.28. Each starts with the area's number.
+           *
+           * @minItems 1
+           *
+           * Items: A cell code: the area's number, a dot and two digits, such as 3.21.
+           */
+          codes: [string, ...string[]];
+        },
+        ...{
+          /**
+           * The dimension, such as Core group.
+           */
+          name: string;
+          /**
+           * The guiding question for the dimension, such as How do you get your core group to steer the community?
+           */
+          question: string;
+          /**
+           * A further prompt shown in small print under the question.
+           */
+          note?: string;
+          /**
+           * The cell codes, one per period, such as 3.21 ... 3.28. Each starts with the area's number.
+           *
+           * @minItems 1
+           *
+           * Items: A cell code: the area's number, a dot and two digits, such as 3.21.
+           */
+          codes: [string, ...string[]];
+        }[],
+      ];
+    },
+    ...{
+      /**
+       * The area's number, 1 to 9; every cell code in the area starts with it.
+       */
+      number: number;
+      /**
+       * The area's name, such as Convening.
+       */
+      name: string;
+      /**
+       * The rows of the area.
+       *
+       * @minItems 1
+       *
+       * Items: One row of the roadmap.
+       */
+      dimensions: [
+        {
+          /**
+           * The dimension, such as Core group.
+           */
+          name: string;
+          /**
+           * The guiding question for the dimension, such as How do you get your core group to steer the community?
+           */
+          question: string;
+          /**
+           * A further prompt shown in small print under the question.
+           */
+          note?: string;
+          /**
+           * The cell codes, one per period, such as 3.21 ... 3.28. Each starts with the area's number.
+           *
+           * @minItems 1
+           *
+           * Items: A cell code: the area's number, a dot and two digits, such as 3.21.
+           */
+          codes: [string, ...string[]];
+        },
+        ...{
+          /**
+           * The dimension, such as Core group.
+           */
+          name: string;
+          /**
+           * The guiding question for the dimension, such as How do you get your core group to steer the community?
+           */
+          question: string;
+          /**
+           * A further prompt shown in small print under the question.
+           */
+          note?: string;
+          /**
+           * The cell codes, one per period, such as 3.21 ... 3.28. Each starts with the area's number.
+           *
+           * @minItems 1
+           *
+           * Items: A cell code: the area's number, a dot and two digits, such as 3.21.
+           */
+          codes: [string, ...string[]];
+        }[],
+      ];
+    }[],
+  ];
+  /**
+   * The time horizons under the grid, such as short-term actions over months 1 to 3.
+   *
+   * @minItems 1
+   *
+   * Items: One horizon, spanning consecutive periods.
+   */
+  horizons: [
+    {
+      /**
+       * The horizon, such as Short-term actions.
+       */
+      name: string;
+      /**
+       * The time it covers in words, such as 1 to 3 months.
+       */
+      span: string;
+      /**
+       * The number of the first period it covers, counting the periods from 1.
+       */
+      first_period: number;
+      /**
+       * The number of the last period it covers, counting the periods from 1.
+       */
+      last_period: number;
+      /**
+       * What the community aims for in this horizon.
+       */
+      description: string;
+    },
+    ...{
+      /**
+       * The horizon, such as Short-term actions.
+       */
+      name: string;
+      /**
+       * The time it covers in words, such as 1 to 3 months.
+       */
+      span: string;
+      /**
+       * The number of the first period it covers, counting the periods from 1.
+       */
+      first_period: number;
+      /**
+       * The number of the last period it covers, counting the periods from 1.
+       */
+      last_period: number;
+      /**
+       * What the community aims for in this horizon.
+       */
+      description: string;
+    }[],
+  ];
+}
+
+/**
+ * The phases a community of practice goes through (Define, Design, Grow, Perform, Transform), each with a summary and guiding questions. Lives in content/phases.md; the Markdown below the front matter introduces them.
+ */
+export interface Phases {
+  /**
+   * The page's title, such as The five phases of a community of practice.
+   */
+  title: string;
+  /**
+   * The note that the phases are a cycle rather than a line, and may be skipped or repeated.
+   */
+  cyclical_note: string;
+  /**
+   * The phases in order; they are numbered 1, 2, 3 as listed and drawn as a cycle.
+   *
+   * @minItems 2
+   * @maxItems 8
+   *
+   * Items: One phase.
+   */
+  phases: [
+    {
+      /**
+       * The phase's one-word name, such as Define.
+       */
+      name: string;
+      /**
+       * The phase's heading, such as Define your community.
+       */
+      title: string;
+      /**
+       * What the phase is about.
+       */
+      summary: string;
+      /**
+       * Questions that guide the community through the phase.
+       *
+       * @minItems 1
+       *
+       * Items: Plain text, one line or a short paragraph.
+       */
+      questions: [string, ...string[]];
+    },
+    {
+      /**
+       * The phase's one-word name, such as Define.
+       */
+      name: string;
+      /**
+       * The phase's heading, such as Define your community.
+       */
+      title: string;
+      /**
+       * What the phase is about.
+       */
+      summary: string;
+      /**
+       * Questions that guide the community through the phase.
+       *
+       * @minItems 1
+       *
+       * Items: Plain text, one line or a short paragraph.
+       */
+      questions: [string, ...string[]];
+    },
+    ...{
+      /**
+       * The phase's one-word name, such as Define.
+       */
+      name: string;
+      /**
+       * The phase's heading, such as Define your community.
+       */
+      title: string;
+      /**
+       * What the phase is about.
+       */
+      summary: string;
+      /**
+       * Questions that guide the community through the phase.
+       *
+       * @minItems 1
+       *
+       * Items: Plain text, one line or a short paragraph.
+       */
+      questions: [string, ...string[]];
+    }[],
+  ];
+}
+
+/**
+ * The principles that guide how the community engages with people. Lives in content/principles.md; the Markdown below the front matter introduces them.
+ */
+export interface Principles {
+  /**
+   * The page's title, such as Engagement principles.
+   */
+  title: string;
+  /**
+   * The principles, in order.
+   *
+   * @minItems 1
+   *
+   * Items: One principle.
+   */
+  principles: [
+    {
+      /**
+       * The principle, such as Respect.
+       */
+      name: string;
+      /**
+       * What the principle asks of people.
+       */
+      description: string;
+    },
+    ...{
+      /**
+       * The principle, such as Respect.
+       */
+      name: string;
+      /**
+       * What the principle asks of people.
+       */
+      description: string;
+    }[],
+  ];
+}

@@ -1,0 +1,53 @@
+/**
+ * `npm run generate`: writes the files derived from `schemas/` (TypeScript types
+ * and the front-matter reference). `--check` writes nothing and exits 1 when a
+ * derived file is stale, so `npm test` catches a schema edited without regenerating.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import prettier from "prettier";
+import { parseFlags, runCommand } from "./cli/usage-error.ts";
+import { contentTypes } from "./content/content-types.ts";
+import { readSchemas } from "./content/schema-check.ts";
+import { generateFrontMatterReference } from "./generate/front-matter-reference.ts";
+import { generateSchemaTypes } from "./generate/schema-types.ts";
+
+const usage = "Usage: npm run generate [-- --check]";
+const root = fileURLToPath(new URL("../", import.meta.url));
+
+async function formatted(relativePath: string, text: string): Promise<string> {
+  const filepath = root + relativePath;
+  const options = (await prettier.resolveConfig(filepath)) ?? {};
+  return prettier.format(text, { ...options, filepath });
+}
+
+runCommand(async () => {
+  const { values } = parseFlags(
+    process.argv.slice(2),
+    { check: { type: "boolean", default: false } },
+    usage,
+  );
+  const schemas = readSchemas();
+  const outputs: [string, string][] = [
+    ["scripts/content/schema-types.ts", await generateSchemaTypes(contentTypes, schemas)],
+    ["docs/front-matter.md", generateFrontMatterReference(contentTypes, schemas)],
+  ];
+
+  let stale = 0;
+  for (const [relativePath, text] of outputs) {
+    const expected = await formatted(relativePath, text);
+    const current = await readFile(root + relativePath, "utf8").catch(() => undefined);
+    if (current === expected) continue;
+    if (values.check) {
+      console.error(
+        `${relativePath} is out of date with schemas/. Run npm run generate and commit the result.`,
+      );
+      stale++;
+    } else {
+      await writeFile(root + relativePath, expected);
+      console.log(`Wrote ${relativePath}`);
+    }
+  }
+  if (values.check && stale === 0) console.log(`${outputs.length} generated files are up to date.`);
+  return stale > 0 ? 1 : 0;
+});

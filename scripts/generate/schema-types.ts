@@ -1,0 +1,51 @@
+import { compile, type JSONSchema } from "json-schema-to-typescript";
+import type { ContentType } from "../content/content-types.ts";
+import { inlineRefs, type JsonSchema } from "./inline-refs.ts";
+
+/** The TypeScript name of each content type's front matter, as other modules import it. */
+export const typeNames: Record<ContentType["name"], string> = {
+  site: "Site",
+  community: "Community",
+  charter: "Charter",
+  "ground-rules": "GroundRules",
+  chapter: "Chapter",
+  template: "Template",
+  topics: "Topics",
+  roadmap: "Roadmap",
+  phases: "Phases",
+  principles: "Principles",
+};
+
+const banner = `/**
+ * Types of each content type's data, generated from \`schemas/\` by \`npm run generate\`.
+ * Do not edit: change the schema and run the generator (\`npm test\` fails when this file is stale).
+ */
+`;
+
+/** Generates one TypeScript module declaring an interface per content type. */
+export async function generateSchemaTypes(
+  types: readonly ContentType[],
+  schemas: ReadonlyMap<string, JsonSchema>,
+): Promise<string> {
+  const definitions = schemas.get("definitions.schema.json") ?? {};
+  const parts: string[] = [];
+  for (const type of types) {
+    const schema = inlineRefs(schemas.get(type.schema) ?? {}, definitions);
+    // The interface is named after the content type, not the schema's human title.
+    const { $id: _id, $schema: _dialect, ...rest } = schema;
+    const named = { ...rest, title: typeNames[type.name] };
+    parts.push(
+      await compile(named as JSONSchema, typeNames[type.name], {
+        bannerComment: "",
+        additionalProperties: false,
+        declareExternallyReferenced: true,
+        format: false,
+        // minItems/maxItems would otherwise become tuple types of every length.
+        maxItems: -1,
+        strictIndexSignatures: true,
+        unknownAny: true,
+      }),
+    );
+  }
+  return banner + "\n" + parts.join("\n");
+}
