@@ -1,0 +1,99 @@
+/**
+ * `npm run approve -- --community SLUG --by "Steering group" --date YYYY-MM-DD`:
+ * records that the charter's newest version was approved. Fills approval_date
+ * on the last version_history row, sets status to approved, and leaves every
+ * other byte of the file as it was.
+ */
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseFlags, runCommand, UsageError } from "./cli/usage-error.ts";
+import { readCommunity, requireListedApprover } from "./governance/community-files.ts";
+import { FrontMatterEditor } from "./governance/edit-front-matter.ts";
+import { parseContentText } from "./governance/parse-content-text.ts";
+import { requireDateFlag, today } from "./governance/today.ts";
+
+const usage =
+  'Usage: npm run approve -- --community SLUG --by "Approver" [--date YYYY-MM-DD] [--content DIR]';
+
+runCommand(async () => {
+  const { values } = parseFlags(
+    process.argv.slice(2),
+    {
+      community: { type: "string" },
+      by: { type: "string" },
+      date: { type: "string" },
+      content: { type: "string", default: "content" },
+    },
+    usage,
+  );
+  for (const flag of ["community", "by"] as const) {
+    if (!values[flag]?.trim()) throw new UsageError(`--${flag} is required.\n${usage}`);
+  }
+  const approver = values.by!.trim();
+  const now = today();
+  const date = values.date === undefined ? now : requireDateFlag("date", values.date);
+  if (date > now)
+    throw new UsageError(
+      `--date ${date} is in the future (today is ${now}); record an approval on or after the day it was given.`,
+    );
+
+  const community = await readCommunity(path.resolve(values.content), values.community!);
+  requireListedApprover(approver, community);
+  const editor = new FrontMatterEditor(community.charterText, community.charterPath);
+  const rows = editor.data.version_history;
+  const last = (Array.isArray(rows) ? rows.at(-1) : undefined) as
+    Record<string, unknown> | undefined;
+  const version = typeof last?.version === "string" ? last.version : "?";
+  if (!last)
+    throw new UsageError(
+      `${community.charterPath} has no version_history rows. Run npm run validate and fix it first.`,
+    );
+  if (typeof last.approval_date === "string" && last.approval_date !== "") {
+    throw new UsageError(
+      `Version ${version} was already approved on ${last.approval_date} by ${String(last.approver)}. ` +
+        `To approve a change, record it first with npm run revise.`,
+    );
+  }
+  if (typeof last.revision_date === "string" && date < last.revision_date) {
+    throw new UsageError(
+      `--date ${date} is before version ${version} was written (${last.revision_date}); an approval comes after the revision.`,
+    );
+  }
+  // The approver named in the row is part of what was proposed; a different approver needs a new version.
+  if (typeof last.approver === "string" && last.approver !== "" && last.approver !== approver) {
+    throw new UsageError(
+      `Version ${version} is waiting for approval by "${last.approver}", not "${approver}". ` +
+        `Use --by "${last.approver}", or record a new version for ${approver} with npm run revise -- --approver "${approver}".`,
+    );
+  }
+
+  if (last.approver !== approver)
+    editor.setInLastRow("version_history", "approver", { value: approver }, "revision_date");
+  editor
+    .setInLastRow("version_history", "approval_date", { value: date }, "approver")
+    .setField("status", { value: "approved" });
+  const approved = editor.toString();
+
+  // Read the result back before writing it: a wrong edit must never reach the file.
+  const check = parseContentText(approved.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
+  const history = "unreadable" in check ? undefined : check.data.version_history;
+  const row = Array.isArray(history) ? (history.at(-1) as Record<string, unknown>) : undefined;
+  if (
+    "unreadable" in check ||
+    !Array.isArray(history) ||
+    history.length !== (rows as unknown[]).length ||
+    row?.approval_date !== date ||
+    row?.approver !== approver ||
+    check.data.status !== "approved"
+  ) {
+    throw new Error(
+      `Charterbook made a wrong edit to ${community.charterPath}; the file was not changed.`,
+    );
+  }
+  await writeFile(community.charterFile, approved, "utf8");
+
+  console.log(
+    `${community.charterPath}: version ${version} approved by ${approver} on ${date}; status is now approved.`,
+  );
+  return 0;
+});
