@@ -1,0 +1,140 @@
+/**
+ * Live preview: starts `npm start` (scripts/serve.ts) on a corpus, waits for
+ * the first build, then edits one file at a time and times how long until the
+ * served page holds the new text, polling its URL every 20 ms.
+ */
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import path from "node:path";
+import { median } from "./report.ts";
+import type { LivePreviewResults } from "./results.ts";
+import { repositoryRoot } from "./variants.ts";
+
+const serveScript = "scripts/serve.ts";
+
+/** Modules live preview needs that do not exist yet. */
+export function livePreviewNeeds(): string[] {
+  return existsSync(path.join(repositoryRoot, serveScript)) ? [] : [serveScript];
+}
+
+export async function benchLivePreview(options: {
+  contentDir: string;
+  size: number;
+  workDir: string;
+  edits?: number;
+  log?: (line: string) => void;
+}): Promise<LivePreviewResults> {
+  const log = options.log ?? (() => {});
+  const port = await freePort();
+  const outputDir = path.join(options.workDir, `live-preview-${options.size}`);
+  const server = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      serveScript,
+      "--content",
+      options.contentDir,
+      "--output",
+      outputDir,
+      "--port",
+      String(port),
+    ],
+    { cwd: repositoryRoot, stdio: ["ignore", "pipe", "pipe"], detached: true },
+  );
+  let output = "";
+  server.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+  server.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => server.on("exit", resolve));
+
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const firstBuild = performance.now();
+    await waitFor(
+      async () => (await fetchText(`${base}/`)) !== undefined,
+      300_000,
+      () => output,
+    );
+    log(
+      `  live preview: first build served after ${((performance.now() - firstBuild) / 1000).toFixed(1)} s`,
+    );
+
+    const communities = (await import("node:fs/promises")).readdir(
+      path.join(options.contentDir, "communities"),
+    );
+    const slugs = (await communities).sort();
+    const editsMs: number[] = [];
+    for (let i = 0; i < (options.edits ?? 5); i++) {
+      const slug = slugs[(i * 7) % slugs.length]!;
+      const file = path.join(options.contentDir, "communities", slug, "ground-rules.md");
+      const url = `${base}/communities/${slug}/ground-rules/`;
+      const marker = `Live preview check ${Date.now()}-${i}.`;
+      const original = await readFile(file, "utf8");
+      // Settle first, so a rebuild from the previous edit cannot be mistaken for this one.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const started = performance.now();
+      await writeFile(file, `${original.trimEnd()}\n\n${marker}\n`);
+      await waitFor(
+        async () => (await fetchText(url))?.includes(marker) ?? false,
+        60_000,
+        () => output,
+      );
+      editsMs.push(performance.now() - started);
+      log(`  live preview edit ${i + 1}: ${Math.round(editsMs.at(-1)!)} ms`);
+      await writeFile(file, original);
+    }
+    return {
+      size: options.size,
+      editsMs,
+      method:
+        `npm start on the ${options.size}-page corpus; each edit appends a sentence to one community's ground-rules.md, ` +
+        `and the time runs from just before the write until GET /communities/<slug>/ground-rules/ returns the sentence ` +
+        `(polled every 20 ms). Median ${Math.round(median(editsMs))} ms.`,
+    };
+  } finally {
+    if (server.pid !== undefined && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  }
+}
+
+async function fetchText(url: string): Promise<string | undefined> {
+  try {
+    const response = await fetch(url, { cache: "no-store" });
+    return response.ok ? await response.text() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function waitFor(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  output: () => string,
+): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await check())) {
+    if (performance.now() > deadline) {
+      throw new Error(
+        `Live preview did not show the change within ${timeoutMs / 1000} s. Server output:\n${output().slice(-2000)}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("No free port.")),
+      );
+    });
+  });
+}
