@@ -1,0 +1,38 @@
+/** What goes in the running header and footer of one PDF. */
+export interface PageRulesOptions {
+  /** The running header's text: the document title. */
+  header: string;
+  /** Text at the left of the footer, such as "Version 0.4, approved". Empty for none. */
+  footer: string;
+  /** @default "A4" */
+  paperSize?: "A4" | "Letter";
+}
+
+/** A CSS string literal: quotes, backslashes and line breaks escaped. */
+export function cssString(text: string): string {
+  return `"${text
+    .replace(/\\/g, "\\\\")
+    .replace(/"/g, '\\"')
+    .replace(/[\r\n]+/g, " ")}"`;
+}
+
+/**
+ * The @page rules that differ per document, added to the print page before printing. Chrome
+ * draws CSS margin boxes (since Chrome 131), so the header and "Page N of M" come from CSS and
+ * the cover, a named page, can leave them out.
+ */
+export function pageRules({ header, footer, paperSize = "A4" }: PageRulesOptions): string {
+  const boxes = [
+    `@top-left { content: ${cssString(header)}; font: 8pt "DejaVu Sans", Arial, sans-serif; color: #505a5f; vertical-align: bottom; padding-bottom: 3mm; }`,
+    `@bottom-left { content: ${cssString(footer)}; font: 8pt "DejaVu Sans", Arial, sans-serif; color: #505a5f; vertical-align: top; padding-top: 3mm; }`,
+    `@bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt "DejaVu Sans", Arial, sans-serif; color: #505a5f; vertical-align: top; padding-top: 3mm; }`,
+  ].join("\n  ");
+  const letter =
+    paperSize === "Letter"
+      ? "@page { size: letter; }\n@page roadmap { size: letter landscape; }\n.cover { height: 279.4mm; }\n"
+      : "";
+  return (
+    `${letter}@page {\n  ${boxes}\n}\n@page roadmap {\n  ${boxes}\n}\n` +
+    "@page cover {\n  @top-left { content: none; }\n  @bottom-left { content: none; }\n  @bottom-right { content: none; }\n}\n"
+  );
+}
