@@ -27,18 +27,41 @@ declare module "@11ty/eleventy" {
 
   export interface UserConfig {
     dir: { input: string; output: string; includes: string; layouts?: string; data: string };
-    addPlugin<T>(plugin: (config: UserConfig, options: T) => void | Promise<void>, options?: T): void;
+    addPlugin<T>(
+      plugin: (config: UserConfig, options: T) => void | Promise<void>,
+      options?: T,
+    ): void;
     addPlugin(plugin: (config: UserConfig) => void | Promise<void>): void;
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
     addAsyncFilter(name: string, filter: (...args: never[]) => Promise<unknown>): void;
     addShortcode(name: string, shortcode: (...args: never[]) => unknown): void;
-    addPairedShortcode(name: string, shortcode: (content: string, ...args: never[]) => unknown): void;
+    addPairedShortcode(
+      name: string,
+      shortcode: (content: string, ...args: never[]) => unknown,
+    ): void;
     addCollection(name: string, builder: (api: CollectionApi) => unknown): void;
     addGlobalData(name: string, data: unknown): void;
+    addDataExtension(extensions: string, options: { parser: (text: string) => unknown }): void;
+    /** Runs before a template renders; may change its data, or return false to skip it. */
+    addPreprocessor(
+      name: string,
+      extensions: string,
+      callback: (
+        this: { inputPath: string },
+        data: Record<string, unknown>,
+        content: string,
+      ) => unknown,
+    ): void;
+    setIncludesDirectory(dir: string): void;
+    /** The project's folders as Eleventy resolved them, relative to the working directory. */
+    readonly directories: { input: string; output: string; includes: string; data: string };
     addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
     addPassthroughCopy(paths: string | Record<string, string>): void;
     addWatchTarget(path: string): void;
-    addTransform(name: string, transform: (this: { page: EleventyPage }, content: string) => unknown): void;
+    addTransform(
+      name: string,
+      transform: (this: { page: EleventyPage }, content: string) => unknown,
+    ): void;
     setLibrary(name: "md" | "njk", library: unknown): void;
     amendLibrary(name: "md", amend: (library: unknown) => unknown): void;
     setFrontMatterParsingOptions(options: Record<string, unknown>): void;
@@ -49,7 +72,10 @@ declare module "@11ty/eleventy" {
     setUseGitIgnore(use: boolean): void;
     ignores: { add(glob: string): void; delete(glob: string): void };
     watchIgnores: { add(glob: string): void };
-    on(event: "eleventy.before" | "eleventy.after", handler: (event: Record<string, unknown>) => unknown): void;
+    on(
+      event: "eleventy.before" | "eleventy.after",
+      handler: (event: Record<string, unknown>) => unknown,
+    ): void;
     globalData: Record<string, unknown>;
   }
 
@@ -70,5 +96,6 @@ declare module "@11ty/eleventy" {
     serve(port?: number): Promise<unknown>;
     stopWatch(): Promise<void>;
     setIncrementalFile(path: string): void;
+    disableLogger(): void;
   }
 }

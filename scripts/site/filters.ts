@@ -1,0 +1,49 @@
+import type { CollectionItem, UserConfig } from "@11ty/eleventy";
+import type { Charter, Site } from "../content/schema-types.ts";
+import { charterSections, lastApproval } from "./charter-sections.ts";
+import { cycleDiagram, type CycleStep } from "./cycle-diagram.ts";
+import { formatDate } from "./format-date.ts";
+import { createMarkdown } from "./markdown.ts";
+import { listHeadings, numberHeadings } from "./page-headings.ts";
+
+/** Filters the layouts use; each returns plain data or HTML the layout marks `| safe`. */
+export function addFilters(config: UserConfig): void {
+  const md = createMarkdown();
+
+  config.addFilter("readableDate", function (this: { ctx?: { site?: Site } }, iso: string) {
+    const site = this.ctx?.site;
+    return formatDate(iso, site?.locale ?? "en-GB", site?.date_style ?? "long");
+  });
+  config.addFilter("markdown", (text: string) => md.render(String(text ?? "")));
+  config.addFilter("markdownInline", (text: string) => md.renderInline(String(text ?? "")));
+  config.addFilter(
+    "cycleDiagram",
+    (steps: CycleStep[], id: string, title: string, cyclical = true) =>
+      cycleDiagram({ id, title, steps, cyclical }),
+  );
+  config.addFilter("headings", (html: string) => listHeadings(String(html ?? "")));
+  config.addFilter("numberHeadings", (html: string, start: number) =>
+    numberHeadings(String(html ?? ""), start),
+  );
+  config.addFilter("forCommunity", (items: CollectionItem[], slug: string) =>
+    (items ?? []).filter((item) => item.data.communitySlug === slug),
+  );
+  config.addFilter("neighbours", (items: CollectionItem[], url: string) => {
+    const index = (items ?? []).findIndex((item) => item.url === url);
+    return {
+      previous: index > 0 ? items[index - 1] : undefined,
+      next: index >= 0 ? items[index + 1] : undefined,
+    };
+  });
+  config.addFilter("charterSections", (charter: Charter, bodyHtml: string) =>
+    charterSections(charter, String(bodyHtml ?? "")),
+  );
+  config.addFilter("lastApproval", (charter: Charter) => lastApproval(charter));
+  config.addFilter("findCommunity", (communities: CollectionItem[], slug: string) =>
+    (communities ?? []).find((item) => item.data.communitySlug === slug),
+  );
+  config.addFilter("unique", (values: string[]) => [...new Set(values)].sort());
+  config.addFilter("range", (count: number) =>
+    Array.from({ length: Number(count) || 0 }, (_, i) => i + 1),
+  );
+}

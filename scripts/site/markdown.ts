@@ -1,0 +1,48 @@
+import markdownIt, { type MarkdownIt } from "markdown-it";
+import anchor from "markdown-it-anchor";
+import footnote from "markdown-it-footnote";
+
+/** Link schemes an editor may use; anything else (javascript:, vbscript:, data:, file:) is not a link. */
+const allowedSchemes = new Set(["http", "https", "mailto", "tel"]);
+
+/**
+ * True when a link target is safe to publish: relative, a fragment, or one of the allowed schemes.
+ * markdown-it has already decoded entities (`javascript&colon;`), so only control characters and
+ * whitespace that browsers ignore inside a scheme (`java\tscript:`) are left to strip here.
+ */
+export function isSafeLink(url: string): boolean {
+  // Browsers drop ASCII control characters and whitespace anywhere in a URL's scheme.
+  // eslint-disable-next-line no-control-regex
+  const squeezed = url.replace(
+    /[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]/g,
+    "",
+  );
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(squeezed);
+  // No scheme: a path on this site or a fragment. markdown-it has percent-encoded anything odd.
+  if (!scheme) return true;
+  return allowedSchemes.has(scheme[1]!.toLowerCase());
+}
+
+/** Heading ids as GOV.UK and GitHub make them: lowercase words joined by hyphens. */
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/&[a-z]+;|&#\d+;/g, "")
+    .replace(/[^a-z0-9\s-]/g, "")
+    .trim()
+    .replace(/[\s-]+/g, "-");
+}
+
+/**
+ * The one Markdown renderer for the site and the PDFs: raw HTML is shown as text, unsafe link
+ * schemes are refused, headings get ids for the page contents, and footnotes carry the sources.
+ */
+export function createMarkdown(): MarkdownIt {
+  const md = markdownIt({ html: false, linkify: false, typographer: true });
+  md.validateLink = isSafeLink;
+  md.use(anchor, { slugify, tabIndex: false, level: [2, 3] });
+  md.use(footnote);
+  return md;
+}

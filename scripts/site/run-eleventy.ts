@@ -1,0 +1,73 @@
+import path from "node:path";
+import { Eleventy } from "@11ty/eleventy";
+import { register } from "tsx/esm/api";
+import { projectRoot } from "./project-paths.ts";
+
+export interface RunEleventyOptions {
+  /** The content folder to build, such as content/ or a test fixture. */
+  contentDir: string;
+  /** Where the HTML goes; created if missing. */
+  outputDir: string;
+  /** Keep Eleventy's own log lines out of the terminal. @default true */
+  quiet?: boolean;
+}
+
+/** A layout or page failed to render: the message names the file and what went wrong, no stack. */
+export class TemplateRenderError extends Error {
+  override name = "TemplateRenderError";
+}
+
+export const eleventyConfigPath = path.join(projectRoot, "eleventy.config.ts");
+
+let typeScriptLoaderRegistered = false;
+
+/**
+ * Eleventy imports its config file with Node's own import(), which cannot read TypeScript on
+ * Node 20; tsx's loader lets it (the build CLI already runs under tsx, tests do not).
+ */
+export function allowTypeScriptConfig(): void {
+  if (typeScriptLoaderRegistered) return;
+  register();
+  typeScriptLoaderRegistered = true;
+}
+
+/** Follows Eleventy's chain of wrapped errors to the messages that say what went wrong. */
+export function describeEleventyError(error: unknown): string {
+  const messages: string[] = [];
+  let current: unknown = error;
+  while (current instanceof Error && messages.length < 6) {
+    const message = current.message.replace(/\s*\(via \w+\)\s*$/, "").trim();
+    if (message && !messages.includes(message)) messages.push(message);
+    const next = (current as Error & { originalError?: unknown }).originalError ?? current.cause;
+    current = next;
+  }
+  return messages.join("\n  ");
+}
+
+/** Renders a content folder to HTML with Eleventy; returns how many pages were written. */
+export async function runEleventy({
+  contentDir,
+  outputDir,
+  quiet = true,
+}: RunEleventyOptions): Promise<{ pages: number }> {
+  allowTypeScriptConfig();
+  const eleventy = new Eleventy(path.resolve(contentDir), path.resolve(outputDir), {
+    source: "script",
+    runMode: "build",
+    configPath: eleventyConfigPath,
+    quietMode: quiet,
+  });
+  // Problems are reported by the caller, once and without Eleventy's stack traces.
+  eleventy.disableLogger();
+  let written: unknown;
+  try {
+    written = await eleventy.write();
+  } catch (error) {
+    throw new TemplateRenderError(describeEleventyError(error), { cause: error });
+  }
+  const [, templates] = written as [unknown, { outputPath?: string | false }[]];
+  const pages = templates.filter(
+    (t) => typeof t.outputPath === "string" && t.outputPath.endsWith(".html"),
+  ).length;
+  return { pages };
+}

@@ -1,0 +1,30 @@
+/* global document, window, URLSearchParams, MutationObserver */
+// The search page: Pagefind's default UI, served from this site's own /pagefind/ folder.
+// Without JavaScript the page says search needs it (a <noscript> message); the header's
+// search box still sends readers here with ?q=.
+await import("/pagefind/pagefind-ui.js");
+
+const container = document.querySelector("[data-search]");
+const status = document.getElementById("search-status");
+
+const ui = new window.PagefindUI({
+  element: container,
+  showSubResults: true,
+  showImages: false,
+  highlightParam: "highlight",
+  resetStyles: false,
+});
+
+const query = new URLSearchParams(window.location.search).get("q");
+if (query) ui.triggerSearch(query);
+
+// Pagefind's UI does not announce results; copy its message ("5 results for ...") into a
+// polite live region so screen readers hear when the results change.
+let announced = "";
+new MutationObserver(() => {
+  const message = container.querySelector(".pagefind-ui__message")?.textContent?.trim() ?? "";
+  if (message && message !== announced && !/^Searching/i.test(message)) {
+    announced = message;
+    status.textContent = message;
+  }
+}).observe(container, { childList: true, subtree: true, characterData: true });
