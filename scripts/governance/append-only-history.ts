@@ -42,6 +42,7 @@ export function checkAppendOnly(baseHistory: unknown, currentHistory: unknown): 
   const current = rowsOf(currentHistory);
   const baseVersions = new Set(base.map(versionOf).filter(Boolean));
   const findings: HistoryFinding[] = [];
+  let lastFound = -1;
 
   base.forEach((baseRow, index) => {
     const name = nameOf(baseRow, index);
@@ -59,14 +60,16 @@ export function checkAppendOnly(baseHistory: unknown, currentHistory: unknown): 
       });
       return;
     }
-    if (at !== index) {
+    // A row deleted above shifts the rows below it; only a row found above an earlier one has moved.
+    if (at <= lastFound) {
       findings.push({
         field: ["version_history", at, "version"],
         code: "history-row-moved",
-        message: `${name} moved from row ${index + 1} to row ${at + 1}; past rows keep their order.`,
+        message: `${name} moved from row ${index + 1} to row ${at + 1}, above a row that came before it; past rows keep their order.`,
         hint: "Put the rows back in the order they were, oldest first, and add new rows only at the end.",
       });
     }
+    lastFound = Math.max(lastFound, at);
     const currentRow = current[at]!;
     const isLastAtBase = index === base.length - 1;
     const keys = [...new Set([...fieldOrder, ...Object.keys(baseRow), ...Object.keys(currentRow)])];
