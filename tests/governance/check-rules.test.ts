@@ -129,7 +129,7 @@ describe("rule 2: the version history is append-only", () => {
   });
 
   it("refuses a past row being deleted", async () => {
-    await repo.edit(charter, (t) => t.replace(/  - version: "0.1"\n(    .*\n){5}/, ""));
+    await repo.edit(charter, (t) => t.replace(/ {2}- version: "0.1"\n( {4}.*\n){5}/, ""));
     expect(errors(await check())).toEqual([
       {
         code: "history-row-removed",
@@ -144,8 +144,8 @@ describe("rule 2: the version history is append-only", () => {
 
   it("refuses past rows being reordered", async () => {
     await repo.edit(charter, (t) => {
-      const first = /  - version: "0.1"\n(    .*\n){5}/.exec(t)![0];
-      const second = /  - version: "0.2"\n(    .*\n){4}/.exec(t)![0];
+      const first = / {2}- version: "0.1"\n( {4}.*\n){5}/.exec(t)![0];
+      const second = / {2}- version: "0.2"\n( {4}.*\n){4}/.exec(t)![0];
       return t.replace(first + second, second + first);
     });
     const found = errors(await check());
