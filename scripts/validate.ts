@@ -11,10 +11,14 @@ import { validateContent } from "./content/validate-content.ts";
 const usage = "Usage: npm run validate -- [--content DIR] [--format human|json]";
 
 runCommand(async () => {
-  const { values } = parseFlags(process.argv.slice(2), {
-    content: { type: "string", default: "content" },
-    format: { type: "string", default: "human" },
-  }, usage);
+  const { values } = parseFlags(
+    process.argv.slice(2),
+    {
+      content: { type: "string", default: "content" },
+      format: { type: "string", default: "human" },
+    },
+    usage,
+  );
   if (!["human", "json"].includes(values.format)) {
     throw new UsageError(`--format must be human or json, not "${values.format}".\n${usage}`);
   }
@@ -28,7 +32,9 @@ runCommand(async () => {
   const errors = result.problems.filter((p) => p.severity === "error");
 
   if (values.format === "json") {
-    console.log(JSON.stringify({ filesChecked: result.filesChecked, problems: result.problems }, null, 2));
+    console.log(
+      JSON.stringify({ filesChecked: result.filesChecked, problems: result.problems }, null, 2),
+    );
   } else {
     if (result.problems.length) console.log(formatProblems(result.problems));
     if (process.env.GITHUB_ACTIONS === "true" && result.problems.length) {

@@ -1,7 +1,6 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
 import MarkdownIt from "markdown-it";
-import type { ContentFile, LoadedContent } from "./load-content.ts";
+import { displayPath, type ContentFile, type LoadedContent } from "./load-content.ts";
 import { formatFieldPath, type FieldPath } from "./locate-field.ts";
 import { problem, type Problem } from "./problems.ts";
 import { checkVersionHistory } from "./version-history.ts";
@@ -94,29 +93,43 @@ function checkCommunitiesComplete(content: LoadedContent, problems: Problem[]) {
   for (const file of content.files) {
     if (file.community) byCommunity.set(file.community, [...(byCommunity.get(file.community) ?? []), file]);
   }
+  // A file that exists but could not be parsed already has its own problem; "missing" would mislead.
+  const exists = (relativePath: string) =>
+    content.unreadable.includes(relativePath) || content.files.some((f) => f.relativePath === relativePath);
   const required = [
-    ["community", "index.md", "the community's name, sponsor, status and approvers"],
-    ["charter", "charter.md", "the community's charter"],
-    ["ground-rules", "ground-rules.md", "the ground rules members agree to"],
+    ["index.md", "the community's name, sponsor, status and approvers"],
+    ["charter.md", "the community's charter"],
+    ["ground-rules.md", "the ground rules members agree to"],
   ] as const;
   for (const [slug, files] of [...byCommunity].sort()) {
-    for (const [type, fileName, what] of required) {
-      if (files.some((f) => f.type.name === type)) continue;
+    for (const [fileName, what] of required) {
+      if (exists(`communities/${slug}/${fileName}`)) continue;
       const anchor = files[0]!;
-      problems.push(problem({
-        code: "incomplete-community", file: anchor.path, line: 1, column: 1, field: "",
-        message: `Community "${slug}" has no ${fileName}, which holds ${what}.`,
-        hint: `Add content/communities/${slug}/${fileName}: copy it from another community and edit it.`,
-      }));
+      problems.push(
+        problem({
+          code: "incomplete-community",
+          file: anchor.path,
+          line: 1,
+          column: 1,
+          field: "",
+          message: `Community "${slug}" has no ${fileName}, which holds ${what}.`,
+          hint: `Add content/communities/${slug}/${fileName}: copy it from another community and edit it.`,
+        }),
+      );
     }
   }
-  if (!content.files.some((f) => f.type.name === "site")) {
-    problems.push(problem({
-      code: "missing-site-settings", file: path.join(path.relative(process.cwd(), content.contentDir) || ".", "site.yaml").split(path.sep).join("/"),
-      line: 1, column: 1, field: "",
-      message: "There are no site settings: every site needs content/site.yaml.",
-      hint: "Copy site.yaml from the example content and edit it.",
-    }));
+  if (!exists("site.yaml")) {
+    problems.push(
+      problem({
+        code: "missing-site-settings",
+        file: displayPath(path.join(content.contentDir, "site.yaml")),
+        line: 1,
+        column: 1,
+        field: "",
+        message: "There are no site settings: every site needs site.yaml in the content folder.",
+        hint: "Copy content/site.yaml from the example content and edit it.",
+      }),
+    );
   }
 }
 
@@ -180,11 +193,18 @@ function checkRoadmap(roadmap: ContentFile, report: Report) {
 }
 
 const markdown = new MarkdownIt();
+// markdown-it drops images with file: or javascript: targets to plain text; let every target through
+// so each one is reported here, not silently left in the page as text.
+markdown.validateLink = () => true;
 
-/** Images must be files in the repository: a remote image leaks readers' visits and can change under us. */
+/**
+ * Images must be files in the content folder (the only images the build copies): a remote image
+ * leaks readers' visits, can change under us, and would make PDF rendering reach the network.
+ */
 function checkImages(file: ContentFile, content: LoadedContent, problems: Problem[], report: Report) {
+  const images = new Set(content.images);
   const check = (src: string, where: { line: number; column: number } | FieldPath) => {
-    const refusal = refuseImage(src, path.dirname(path.join(content.contentDir, file.relativePath)));
+    const refusal = refuseImage(src, file.relativePath, images);
     if (!refusal) return;
     if (Array.isArray(where)) report(file, where, "non-local-image", refusal.message, refusal.hint);
     else {
@@ -194,27 +214,68 @@ function checkImages(file: ContentFile, content: LoadedContent, problems: Proble
   };
   if (typeof file.data.logo === "string") check(file.data.logo, ["logo"]);
   if (!file.body) return;
+  const bodyLines = file.body.split("\n");
   for (const token of markdown.parse(file.body, {})) {
-    if (token.type !== "inline" || !token.children) continue;
+    if (token.type !== "inline" || !token.children || !token.map) continue;
+    // Inline tokens carry no positions of their own: the n-th image is at the n-th "![" of the block.
+    const starts = imageStarts(bodyLines, token.map[0], token.map[1]);
+    let n = 0;
     for (const child of token.children) {
       if (child.type !== "image") continue;
-      const src = String(child.attrGet("src") ?? "");
-      check(safeDecode(src), { line: file.bodyLine + (token.map?.[0] ?? 0), column: 1 });
+      const start = starts[n++] ?? { line: token.map[0], column: 0 };
+      check(safeDecode(String(child.attrGet("src") ?? "")), {
+        line: file.bodyLine + start.line,
+        column: start.column + 1,
+      });
     }
   }
 }
 
-function refuseImage(src: string, fromDir: string): { message: string; hint: string } | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("//")) {
+function imageStarts(lines: readonly string[], from: number, to: number) {
+  const starts: { line: number; column: number }[] = [];
+  for (let line = from; line < to; line++) {
+    for (const match of (lines[line] ?? "").matchAll(/!\[/g)) starts.push({ line, column: match.index });
+  }
+  return starts;
+}
+
+const noRemoteImages =
+  "Save the image in the content folder (for example next to this file, in images/diagram.png) and link to it by that path.";
+
+/** Why an image may not be published, or undefined when it is a file in the content folder. */
+export function refuseImage(
+  src: string,
+  fromFile: string,
+  images: ReadonlySet<string>,
+): { message: string; hint: string } | undefined {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(src)?.[1]?.toLowerCase();
+  if (scheme === "file") {
     return {
-      message: `The image "${src}" is not a file in this repository.`,
-      hint: "Save the image next to the content file (for example images/diagram.png) and link to it by that path.",
+      message: `The image "${src}" is a file on one computer (file:), not in this repository.`,
+      hint: noRemoteImages,
     };
   }
-  const target = path.resolve(fromDir, src.split(/[?#]/)[0]!);
-  if (!existsSync(target)) {
+  // Browsers read a backslash like "/" in a web address, so "/\\host" also names another server.
+  if (scheme || /^[/\\]{2}/.test(src)) {
     return {
-      message: `The image "${src}" does not exist.`,
+      message: `The image "${src}" would be fetched from another server; images must be files in this repository.`,
+      hint: noRemoteImages,
+    };
+  }
+  const withoutQuery = src.split(/[?#]/)[0]!.replace(/\\/g, "/");
+  // A leading "/" is the site's root, which is the content folder.
+  const target = withoutQuery.startsWith("/")
+    ? path.posix.normalize(withoutQuery.slice(1))
+    : path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), withoutQuery));
+  if (target.startsWith("../") || target === "..") {
+    return {
+      message: `The image "${src}" is outside the content folder, so it would not be published.`,
+      hint: noRemoteImages,
+    };
+  }
+  if (!images.has(target)) {
+    return {
+      message: `The image "${src}" does not exist: there is no image ${target} in the content folder.`,
       hint: "Check the file name and path; the path is relative to this content file.",
     };
   }

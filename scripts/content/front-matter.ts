@@ -20,7 +20,8 @@ export type SplitResult =
   | { ok: true; split: SplitFile }
   | { ok: false; reason: "no-front-matter" | "unclosed-front-matter" };
 
-const openingFence = /^---([A-Za-z]*)[ \t]*\n/;
+// Anything after the dashes names a front-matter language (`---js`, `--- javascript`), as gray-matter reads it.
+const openingFence = /^---([^\n]*)\n/;
 const closingFence = /^---[ \t]*$/m;
 
 /** Expects text with a byte-order mark removed and line endings normalised to `\n`. */
@@ -37,6 +38,6 @@ export function splitFrontMatter(text: string): SplitResult {
   const bodyLine = text.slice(0, bodyStart).split("\n").length;
   return {
     ok: true,
-    split: { language: opening[1]?.toLowerCase() ?? "", yaml, yamlOffset, body: text.slice(bodyStart), bodyLine },
+    split: { language: opening[1]?.trim().toLowerCase() ?? "", yaml, yamlOffset, body: text.slice(bodyStart), bodyLine },
   };
 }

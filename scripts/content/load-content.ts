@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import type { Document } from "yaml";
+import { visit, type Document, type YAMLError } from "yaml";
 import { contentTypeFor, contentTypes, isDirectoryData, isImage, type ContentType } from "./content-types.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import { locateField, type FieldLocation, type FieldPath } from "./locate-field.ts";
@@ -39,10 +39,13 @@ export interface LoadedContent {
   images: string[];
   /** Every file looked at, including those that failed to parse. */
   filesChecked: number;
+  /** Content files that exist but could not be read or parsed (their problems say why), relative to the content folder. */
+  unreadable: string[];
   problems: Problem[];
 }
 
-const displayPath = (absolute: string) => {
+/** A path as editors see it in problems: relative to the working directory when inside it. */
+export const displayPath = (absolute: string) => {
   const relative = path.relative(process.cwd(), absolute);
   return (relative.startsWith("..") ? absolute : relative).split(path.sep).join("/");
 };
@@ -62,18 +65,57 @@ async function listFiles(dir: string, prefix = ""): Promise<string[]> {
   return nested.flat();
 }
 
+/** A content file's path inside the content folder and its raw bytes, before any decoding. */
+export interface SourceFile {
+  /** Path inside the content folder with forward slashes, such as communities/north/charter.md. */
+  relativePath: string;
+  bytes: Uint8Array;
+}
+
 /** Reads every file in the content folder; problems in reading or parsing are collected, not thrown. */
 export async function loadContent(contentDir: string): Promise<LoadedContent> {
-  const result: LoadedContent = { contentDir, files: [], images: [], filesChecked: 0, problems: [] };
+  const sources: (SourceFile | { relativePath: string; tooLarge: number })[] = [];
   for (const relativePath of await listFiles(contentDir)) {
+    const absolute = path.join(contentDir, relativePath);
+    // Only the size of an oversized file is read, so a huge file cannot exhaust memory.
+    const { size } = await stat(absolute);
+    if (size > maxContentFileBytes && !isImage(relativePath)) sources.push({ relativePath, tooLarge: size });
+    else sources.push({ relativePath, bytes: isImage(relativePath) ? new Uint8Array() : await readFile(absolute) });
+  }
+  return loadSources(contentDir, sources);
+}
+
+/**
+ * Loads content given as bytes in memory, exactly as {@link loadContent} loads a folder:
+ * the entry point for tests that run thousands of generated files.
+ * @param contentDir the folder the files are shown under in problems, such as content
+ */
+export function loadFiles(contentDir: string, files: readonly SourceFile[]): LoadedContent {
+  const sorted = [...files].sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+  return loadSources(contentDir, sorted);
+}
+
+function loadSources(
+  contentDir: string,
+  sources: readonly (SourceFile | { relativePath: string; tooLarge: number })[],
+): LoadedContent {
+  const result: LoadedContent = {
+    contentDir,
+    files: [],
+    images: [],
+    filesChecked: 0,
+    unreadable: [],
+    problems: [],
+  };
+  for (const source of sources) {
+    const { relativePath } = source;
     if (isDirectoryData(relativePath)) continue;
     if (isImage(relativePath)) {
       result.images.push(relativePath);
       continue;
     }
     result.filesChecked += 1;
-    const absolute = path.join(contentDir, relativePath);
-    const shownPath = displayPath(absolute);
+    const shownPath = displayPath(path.join(contentDir, relativePath));
     const type = contentTypeFor(relativePath);
     if (!type) {
       result.problems.push(
@@ -89,39 +131,51 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
       );
       continue;
     }
-    const loaded = await loadFile(absolute, shownPath, relativePath, type);
+    const size = "tooLarge" in source ? source.tooLarge : source.bytes.byteLength;
+    const loaded =
+      size > maxContentFileBytes || !("bytes" in source)
+        ? { problems: [tooLargeProblem(shownPath, size)] }
+        : loadFile(source.bytes, shownPath, relativePath, type);
     result.problems.push(...loaded.problems);
+    if (!loaded.file) result.unreadable.push(relativePath);
     if (loaded.file) result.files.push(loaded.file);
   }
   return result;
 }
 
-async function loadFile(
-  absolute: string,
+function tooLargeProblem(shownPath: string, size: number): Problem {
+  const megabytes = (size / 1024 / 1024).toFixed(1);
+  return problem({
+    code: "file-too-large",
+    file: shownPath,
+    line: 1,
+    column: 1,
+    field: "",
+    message: `This file is ${megabytes} MB; content files are limited to 2 MB.`,
+    hint: "Split it into smaller files, or keep large material outside content/ and link to it.",
+  });
+}
+
+function loadFile(
+  bytes: Uint8Array,
   shownPath: string,
   relativePath: string,
   type: ContentType,
-): Promise<{ file?: ContentFile; problems: Problem[] }> {
+): { file?: ContentFile; problems: Problem[] } {
   const at = (line: number, column: number, code: string, message: string, hint: string) => ({
     problems: [problem({ code, file: shownPath, line, column, field: "", message, hint })],
   });
 
-  const { size } = await stat(absolute);
-  if (size > maxContentFileBytes) {
-    const megabytes = (size / 1024 / 1024).toFixed(1);
-    return at(1, 1, "file-too-large", `This file is ${megabytes} MB; content files are limited to 2 MB.`,
-      "Split it into smaller files, or keep large material outside content/ and link to it.");
-  }
-
-  const bytes = await readFile(absolute);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     // The lenient decoder marks the first bad byte with U+FFFD; its line is the one to fix.
     const lenient = new TextDecoder("utf-8").decode(bytes);
-    const line = lenient.slice(0, lenient.indexOf("\uFFFD")).split("\n").length;
-    return at(line, 1, "not-utf8", "This file is not UTF-8 text: it has bytes no UTF-8 text contains.",
+    const before = lenient.slice(0, lenient.indexOf("\uFFFD"));
+    const line = before.split(/\r\n?|\n/).length;
+    const column = before.length - Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r")) ;
+    return at(line, column, "not-utf8", "This file is not UTF-8 text: it has bytes no UTF-8 text contains.",
       "Save it again as UTF-8 (in most editors: Save As, then Encoding: UTF-8).");
   }
   text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
@@ -143,22 +197,16 @@ async function loadFile(
     if (split.split.language && split.split.language !== "yaml") {
       return at(1, 1, "executable-front-matter",
         `Front matter written in ${split.split.language} is refused: content may only hold data, never code that runs.`,
-        "Write the front matter in YAML: start the file with a line of just --- .");
+        "Write the front matter in YAML, between two lines of just ---.");
     }
     ({ yaml, yamlOffset, body, bodyLine } = split.split);
   }
 
   const doc = parseYamlDocument(yaml);
   const yamlProblems = [...doc.errors, ...doc.warnings].map((error) => {
-    const position = source.position(yamlOffset + (error.pos[0] ?? 0));
-    return problem({
-      code: "malformed-yaml",
-      file: shownPath,
-      ...position,
-      field: "",
-      message: `The YAML could not be read: ${error.message.replace(/ at line \d+, column \d+.*$/s, "")}.`.replace(/\.\.$/, "."),
-      hint: "Check the indentation, and put text containing a colon or starting with a special character in quotes.",
-    });
+    const offset = yamlOffset + (error.pos[0] ?? 0);
+    const { message, hint } = explainYamlError(error, text, offset);
+    return problem({ code: "malformed-yaml", file: shownPath, ...source.position(offset), field: "", message, hint });
   });
   if (yamlProblems.length) return { problems: yamlProblems };
 
@@ -166,8 +214,20 @@ async function loadFile(
   try {
     data = doc.toJS({ maxAliasCount: yamlOptions.maxAliasCount });
   } catch (error) {
-    return at(1, 1, "yaml-alias-limit", `The YAML could not be expanded: ${(error as Error).message}.`,
-      "Write the values out instead of using many * aliases.");
+    const firstAlias = findFirstAlias(doc);
+    const position = source.position(yamlOffset + (firstAlias ?? 0));
+    return {
+      problems: [
+        problem({
+          code: "yaml-alias-limit",
+          file: shownPath,
+          ...position,
+          field: "",
+          message: `The YAML's * aliases would expand to too much data (${(error as Error).message.toLowerCase()}).`,
+          hint: "Write the values out instead of repeating them with & anchors and * aliases.",
+        }),
+      ],
+    };
   }
   if (data === null || data === undefined) data = {};
   if (typeof data !== "object" || Array.isArray(data)) {
@@ -191,4 +251,35 @@ async function loadFile(
     locate: (fieldPath) => locateField(doc as Document.Parsed, source, yamlOffset, fieldPath),
   };
   return { file, problems: [] };
+}
+
+/** The parser's own message, without its position (the problem has one), and a hint for the usual causes. */
+function explainYamlError(error: YAMLError, text: string, offset: number): { message: string; hint: string } {
+  const said = error.message.replace(/ at line \d+, column \d+.*$/s, "").replace(/\.$/, "");
+  const message = `The YAML could not be read: ${said}.`;
+  switch (error.code) {
+    case "DUPLICATE_KEY": {
+      const key = /^[^:\n]*/.exec(text.slice(offset))?.[0].trim();
+      return { message, hint: `${key ? `The field ${key} is` : "This field is"} written twice: keep one of them.` };
+    }
+    case "TAB_AS_INDENT":
+      return { message, hint: "Indent with spaces, not tabs: replace the tab at the start of this line with spaces." };
+    default:
+      return {
+        message,
+        hint: "Check the indentation, and put text containing a colon or starting with a special character in quotes.",
+      };
+  }
+}
+
+/** The offset of the first `*alias` in the document, where an alias bomb starts to expand. */
+function findFirstAlias(doc: Document): number | undefined {
+  let first: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      const start = node.range?.[0];
+      if (start !== undefined && (first === undefined || start < first)) first = start;
+    },
+  });
+  return first;
 }

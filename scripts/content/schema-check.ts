@@ -45,13 +45,34 @@ export function checkAgainstSchema(file: ContentFile): Problem[] {
   const validate = validators().get(file.type.schema);
   if (!validate) throw new Error(`No schema named ${file.type.schema} in ${schemasDir}`);
   if (validate(file.data)) return [];
-  const problems = (validate.errors ?? []).map((error) => explain(file, error));
+  const problems = withoutMisspelledRequired(validate.errors ?? []).map((error) => explain(file, error));
   // allErrors can report the same fault twice (for example through a $ref and its parent).
   const seen = new Set<string>();
   return problems.filter((p) => {
     const key = `${p.line}:${p.column}:${p.field}:${p.message}`;
     return seen.has(key) ? false : (seen.add(key), true);
   });
+}
+
+/**
+ * `reviw_by` gives two errors: an unknown field and a missing `review_by`. The unknown field's
+ * "Did you mean review_by?" says it all, so the missing-field error for the same name is dropped.
+ */
+function withoutMisspelledRequired(errors: readonly ErrorObject[]): ErrorObject[] {
+  const misspelled = new Set(
+    errors
+      .filter((e) => e.keyword === "additionalProperties")
+      .map((e) => {
+        const allowed = Object.keys(((e.parentSchema as JsonSchema).properties as JsonSchema) ?? {});
+        const guess = suggestion(String((e.params as Record<string, unknown>).additionalProperty), allowed);
+        return `${e.instancePath}/${guess}`;
+      }),
+  );
+  return errors.filter(
+    (e) =>
+      e.keyword !== "required" ||
+      !misspelled.has(`${e.instancePath}/${String((e.params as Record<string, unknown>).missingProperty)}`),
+  );
 }
 
 const describeType = (type: unknown): string => {
