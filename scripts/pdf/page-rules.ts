@@ -6,6 +6,8 @@ export interface PageRulesOptions {
   footer: string;
   /** @default "A4" */
   paperSize?: "A4" | "Letter";
+  /** Marks every page DRAFT in the header. @default false */
+  draft?: boolean;
 }
 
 /** A CSS string literal: quotes, backslashes and line breaks escaped. */
@@ -21,8 +23,20 @@ export function cssString(text: string): string {
  * draws CSS margin boxes (since Chrome 131), so the header and "Page N of M" come from CSS and
  * the cover, a named page, can leave them out.
  */
-export function pageRules({ header, footer, paperSize = "A4" }: PageRulesOptions): string {
+export function pageRules({
+  header,
+  footer,
+  paperSize = "A4",
+  draft = false,
+}: PageRulesOptions): string {
   const boxes = [
+    // A margin box rather than a fixed watermark: a fixed element is placed for the first page's
+    // size and is cut off on the landscape roadmap pages.
+    ...(draft
+      ? [
+          `@top-right { content: "DRAFT"; font: bold 12pt "DejaVu Sans", Arial, sans-serif; color: #b3261e; vertical-align: bottom; padding-bottom: 2mm; }`,
+        ]
+      : []),
     `@top-left { content: ${cssString(header)}; font: 8pt "DejaVu Sans", Arial, sans-serif; color: #505a5f; vertical-align: bottom; padding-bottom: 3mm; }`,
     `@bottom-left { content: ${cssString(footer)}; font: 8pt "DejaVu Sans", Arial, sans-serif; color: #505a5f; vertical-align: top; padding-top: 3mm; }`,
     `@bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt "DejaVu Sans", Arial, sans-serif; color: #505a5f; vertical-align: top; padding-top: 3mm; }`,

@@ -10,9 +10,9 @@ export interface OutlineEntry {
 
 /** Opens PDF bytes with pdfjs-dist, without workers, fonts or network access. */
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
-  // pdfjs takes ownership of (and detaches) the buffer it is given, so it gets a copy.
+  // pdfjs takes ownership of (and detaches) the buffer it is given, so it gets a plain copy.
   return getDocument({
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     verbosity: 0,

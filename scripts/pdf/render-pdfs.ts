@@ -197,7 +197,9 @@ async function renderOne(
       ? `Version ${facts.version}, ${facts.draft ? "draft" : "approved"}`
       : facts.author;
     const paperSize = paperSizeOverride ?? (facts.paperSize === "Letter" ? "Letter" : "A4");
-    await page.addStyleTag({ content: pageRules({ header: facts.title, footer, paperSize }) });
+    await page.addStyleTag({
+      content: pageRules({ header: facts.title, footer, paperSize, draft: facts.draft }),
+    });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const printed = await printWithContents(page, job.file);
     const { bytes, pages } = await setPdfMetadata(printed, {
