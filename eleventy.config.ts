@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
+import printPages from "./scripts/pdf/print-pages.ts";
 import charterbookSite from "./scripts/site/index.ts";
 import { layoutsDir } from "./scripts/site/project-paths.ts";
 
@@ -19,4 +20,5 @@ export default function (eleventyConfig: UserConfig): void {
   // Eleventy resolves includes against the input folder, which changes between builds.
   eleventyConfig.setIncludesDirectory(path.relative(eleventyConfig.directories.input, layoutsDir));
   eleventyConfig.addPlugin(charterbookSite);
+  eleventyConfig.addPlugin(printPages);
 }

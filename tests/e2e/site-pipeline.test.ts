@@ -1,0 +1,134 @@
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../../scripts/build/pipeline.ts";
+import { InvalidContentError } from "../../scripts/build/validate-stage.ts";
+import { TemplateRenderError } from "../../scripts/site/run-eleventy.ts";
+import { snapshotTree } from "./helpers/site-tree.ts";
+
+const run = promisify(execFile);
+const fixture = path.resolve("tests/fixtures/site-minimal");
+
+let work: string;
+let outputDir: string;
+let before: Record<string, string>;
+
+/** A copy of the minimal fixture, changed by `change`, to build from. */
+async function contentWith(name: string, change: (dir: string) => Promise<void>): Promise<string> {
+  const dir = path.join(work, name);
+  await cp(fixture, dir, { recursive: true });
+  await change(dir);
+  return dir;
+}
+
+const stagingLeftBehind = async () =>
+  (await readdir(work)).filter((name) => name.startsWith(".site-build-"));
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), "charterbook-pipeline-"));
+  outputDir = path.join(work, "site");
+  await build({ contentDir: fixture, outputDir, pdf: false });
+  before = await snapshotTree(outputDir);
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe("atomic builds", () => {
+  it("publishes a complete site with its search index", () => {
+    expect(before["index.html"]).toBeDefined();
+    expect(before["pagefind/pagefind-ui.js"]).toBeDefined();
+    expect(before["_headers"]).toBeDefined();
+  });
+
+  it("leaves the previous output untouched when content is invalid", async () => {
+    const contentDir = await contentWith("invalid", async (dir) => {
+      await writeFile(
+        path.join(dir, "guide", "broken.md"),
+        "---\ntitle: Broken\norder: one\n---\nText.\n",
+      );
+    });
+    const failure = build({ contentDir, outputDir, pdf: false });
+    await expect(failure).rejects.toBeInstanceOf(InvalidContentError);
+    expect(await snapshotTree(outputDir)).toEqual(before);
+    expect(await stagingLeftBehind()).toEqual([]);
+  });
+
+  it("leaves the previous output untouched when a template fails to render", async () => {
+    // Valid content whose data file sends a chapter to the same URL as the home page.
+    const contentDir = await contentWith("template-error", async (dir) => {
+      await writeFile(
+        path.join(dir, "guide", "reflective-practice.11tydata.json"),
+        '{ "permalink": "/index.html" }\n',
+      );
+    });
+    const failure = build({ contentDir, outputDir, pdf: false });
+    await expect(failure).rejects.toBeInstanceOf(TemplateRenderError);
+    await expect(failure).rejects.toThrow(/index\.html/);
+    expect(await snapshotTree(outputDir)).toEqual(before);
+    expect(await stagingLeftBehind()).toEqual([]);
+  });
+});
+
+describe("npm run build", () => {
+  const cli = async (contentDir: string) => {
+    try {
+      const { stdout, stderr } = await run("npx", [
+        "tsx",
+        "scripts/build.ts",
+        "--content",
+        contentDir,
+        "--out",
+        outputDir,
+        "--no-pdf",
+      ]);
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  };
+
+  it("prints each stage with its duration", async () => {
+    const { code, stdout } = await cli(fixture);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^validate +\d+ ms {2}\d+ files, no problems$/m);
+    expect(stdout).toMatch(/^eleventy +\d+ ms {2}\d+ pages$/m);
+    expect(stdout).toMatch(/^pagefind +\d+ ms/m);
+    expect(stdout).toMatch(/^publish +\d+ ms/m);
+  });
+
+  it("lists problems by file and ends with Nothing was built, exit 1", async () => {
+    const contentDir = await contentWith("cli-invalid", async (dir) => {
+      await writeFile(
+        path.join(dir, "guide", "broken.md"),
+        "---\ntitle: Broken\norder: one\nsumary: x\n---\nText.\n",
+      );
+    });
+    const { code, stderr } = await cli(contentDir);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/guide\/broken\.md:3:\d+ {2}order/);
+    expect(stderr.trim().split("\n").at(-1)).toMatch(
+      /^\d+ problems in 1 file\. Nothing was built\.$/,
+    );
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("reports a template error in words, without a stack trace, exit 1", async () => {
+    const contentDir = await contentWith("cli-template-error", async (dir) => {
+      await writeFile(
+        path.join(dir, "guide", "reflective-practice.11tydata.json"),
+        '{ "permalink": "/index.html" }\n',
+      );
+    });
+    const { code, stderr } = await cli(contentDir);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^The site could not be rendered:/m);
+    expect(stderr).toMatch(/Nothing was built; .* is as it was\./);
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
+});

@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import type { Charter } from "../../scripts/content/schema-types.ts";
+import { charterSections, lastApproval } from "../../scripts/site/charter-sections.ts";
+import {
+  metaContentSecurityPolicy,
+  headersFile,
+} from "../../scripts/site/content-security-policy.ts";
+import { cycleDiagram, describeCycle } from "../../scripts/site/cycle-diagram.ts";
+import { formatDate } from "../../scripts/site/format-date.ts";
+import { listHeadings, numberHeadings } from "../../scripts/site/page-headings.ts";
+
+describe("formatDate", () => {
+  it("shows dates as UK readers expect", () => {
+    expect(formatDate("2021-11-16", "en-GB", "long")).toBe("16 November 2021");
+    expect(formatDate("2021-11-16", "en-IE", "long")).toBe("16 November 2021");
+    expect(formatDate("2021-11-16", "en-GB", "medium")).toBe("16 Nov 2021");
+    expect(formatDate("2021-11-16", "en-GB", "short")).toBe("16/11/2021");
+  });
+  it("never moves a date by a time zone", () => {
+    expect(formatDate("2022-01-01", "en-GB")).toBe("1 January 2022");
+  });
+});
+
+describe("cycleDiagram", () => {
+  const steps = [
+    "Description",
+    "Feelings",
+    "Evaluation",
+    "Analysis",
+    "Conclusion",
+    "Action plan",
+  ].map((name) => ({ name }));
+  it("describes the cycle in words for screen readers", () => {
+    expect(describeCycle(steps)).toBe(
+      "6 steps in order: 1. Description, 2. Feelings, 3. Evaluation, 4. Analysis, 5. Conclusion, 6. Action plan. After Action plan, the cycle returns to Description.",
+    );
+  });
+  it("draws one circle and one arrow per step, with a title and description", () => {
+    const svg = cycleDiagram({ id: "gibbs", title: "Gibbs' reflective cycle", steps });
+    expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="gibbs-title gibbs-desc"/);
+    expect(svg).toContain('<title id="gibbs-title">Gibbs\' reflective cycle</title>');
+    expect(svg.match(/<circle /g)).toHaveLength(6);
+    expect(svg.match(/class="cycle__arrow"/g)).toHaveLength(6);
+  });
+  it("escapes step names", () => {
+    expect(
+      cycleDiagram({ id: "x", title: "<b>", steps: [{ name: "<script>" }, { name: "B & C" }] }),
+    ).not.toMatch(/<script>|<b>|B & C/);
+  });
+});
+
+describe("page headings", () => {
+  const html = '<h2 id="aim">Aim</h2>\n<p>x</p>\n<h2 id="meetings">Meetings &amp; reports</h2>';
+  it("lists h2 headings for the contents", () => {
+    expect(listHeadings(html)).toEqual([
+      { id: "aim", text: "Aim" },
+      { id: "meetings", text: "Meetings & reports" },
+    ]);
+  });
+  it("numbers them in the text", () => {
+    expect(numberHeadings(html, 1)).toBe(
+      '<h2 id="aim"><span class="section-number">1.</span> Aim</h2>\n<p>x</p>\n<h2 id="meetings"><span class="section-number">2.</span> Meetings &amp; reports</h2>',
+    );
+  });
+});
+
+describe("charter sections", () => {
+  const charter = {
+    title: "Charter",
+    version: "0.2",
+    status: "draft",
+    review_by: "2027-01-01",
+    version_history: [
+      {
+        version: "0.1",
+        implemented_by: "Coordinator",
+        revision_date: "2026-01-01",
+        approver: "Members",
+        approval_date: "2026-01-05",
+        reason: "First.",
+      },
+      {
+        version: "0.2",
+        implemented_by: "Coordinator",
+        revision_date: "2026-02-01",
+        approver: "Members",
+        reason: "Second.",
+      },
+    ],
+    goals: ["Learn."],
+    roles: [{ role: "Chair", held_by: "Steering group", responsibilities: "Chairs." }],
+    stakeholders: [{ stakeholder: "Public", representatives: ["Members"] }],
+    approval_statement: "Approved by the members.",
+  } as Charter;
+
+  it("numbers prose sections first, then the front-matter parts that are present", () => {
+    const sections = charterSections(charter, '<h2 id="aim">Aim</h2><h2 id="goals">Goals</h2>');
+    expect(sections.map((s) => `${s.number} ${s.kind} ${s.id}`)).toEqual([
+      "1 prose aim",
+      "2 prose goals",
+      "3 goals charter-goals",
+      "4 roles roles",
+      "5 stakeholders stakeholders",
+      "6 approval approval",
+    ]);
+  });
+
+  it("names the last approved version while a draft waits", () => {
+    expect(lastApproval(charter)?.version).toBe("0.1");
+  });
+});
+
+describe("Content-Security-Policy", () => {
+  it("allows scripts only from the site, and Pagefind's WebAssembly", () => {
+    expect(metaContentSecurityPolicy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(metaContentSecurityPolicy).toContain("default-src 'self'");
+    expect(metaContentSecurityPolicy).not.toMatch(/unsafe-inline|frame-ancestors/);
+    expect(headersFile).toContain("frame-ancestors 'none'");
+  });
+});
