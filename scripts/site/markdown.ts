@@ -7,19 +7,17 @@ const allowedSchemes = new Set(["http", "https", "mailto", "tel"]);
 
 /**
  * True when a link target is safe to publish: relative, a fragment, or one of the allowed schemes.
- * markdown-it has already decoded entities (`javascript&colon;`), so only control characters and
- * whitespace that browsers ignore inside a scheme (`java\tscript:`) are left to strip here.
+ * markdown-it has already decoded entities (`javascript&colon;`); what is left is the control
+ * characters and whitespace browsers ignore inside a scheme (`java\tscript:`).
  */
 export function isSafeLink(url: string): boolean {
   // Browsers drop ASCII control characters and whitespace anywhere in a URL's scheme; markdown-it
   // has percent-encoded them by now (java%09script:), so both forms are removed before checking.
-  const squeezed = url
-    .replace(/%(?:[01][0-9a-f]|20|7f)/gi, "")
+  const squeezed = url.replace(/%(?:[01][0-9a-f]|20|7f)/gi, "").replace(
     // eslint-disable-next-line no-control-regex
-    .replace(
-      /[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]/g,
-      "",
-    );
+    /[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]/g,
+    "",
+  );
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(squeezed);
   // No scheme: a path on this site or a fragment. markdown-it has percent-encoded anything odd.
   if (!scheme) return true;
