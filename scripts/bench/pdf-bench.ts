@@ -19,6 +19,7 @@ import path from "node:path";
 import { PDFDocument } from "pdf-lib";
 import type { Browser, Page, PDFOptions } from "puppeteer-core";
 import { launchBrowser } from "../pdf/find-browser.ts";
+import { pageRules } from "../pdf/page-rules.ts";
 import { runEleventy } from "../site/run-eleventy.ts";
 import { generateCorpus } from "./generate-corpus.ts";
 import { measure } from "./measure.ts";
@@ -47,7 +48,14 @@ interface PdfSite {
   printPath: string;
 }
 
-const pdfOptions: PDFOptions = { printBackground: true, preferCSSPageSize: true, format: "A4" };
+/** The options renderPdfs() prints with (scripts/pdf/render-pdfs.ts, printPdf). */
+const pdfOptions: PDFOptions = {
+  printBackground: true,
+  preferCSSPageSize: true,
+  tagged: true,
+  outline: true,
+  timeout: 300_000,
+};
 
 export async function benchPdf(options: {
   workDir: string;
@@ -135,6 +143,18 @@ export async function benchPdf(options: {
   };
 }
 
+/**
+ * The browser process itself: its helpers run the same binary with --type=renderer, --type=zygote
+ * and so on, and the crash handler is another binary.
+ */
+export function isBrowserProcess(commandLine: string): boolean {
+  const program = path.basename(commandLine.split(" ")[0] ?? "");
+  return (
+    /^(chromium|chromium-browser|chrome|google-chrome|headless_shell)$/.test(program) &&
+    !commandLine.includes("--type=")
+  );
+}
+
 /** Builds a one-community site whose guide prints to about `target` pages, correcting the chapter count once. */
 async function syntheticGuide(
   browser: Browser,
@@ -161,7 +181,11 @@ async function syntheticGuide(
     );
     const off = Math.abs(timing.pages - target) / target;
     if (off <= 0.1 || attempt === 3) return { site, timing };
-    chapters = Math.max(1, Math.round(chapters * (target / timing.pages)));
+    // Bounded, so one odd measurement cannot ask for a guide ten times too long.
+    chapters = Math.max(
+      1,
+      Math.round(chapters * Math.min(3, Math.max(1 / 3, target / timing.pages))),
+    );
   }
 }
 
@@ -171,8 +195,22 @@ async function openPrintPage(
 ): Promise<{ page: Page; server: StaticServer; loadMs: number }> {
   const server = await serveStatic(site.siteDir);
   const page = await browser.newPage();
+  // As renderPdfs() does: the page's CSP forbids inline style, and the running header and footer are added as a style tag.
+  await page.setBypassCSP(true);
   const started = performance.now();
-  await page.goto(`${server.url}${site.printPath}`, { waitUntil: "load" });
+  const response = await page.goto(`${server.url}${site.printPath}`, { waitUntil: "load" });
+  if (!response?.ok()) {
+    await page.close();
+    await server.close();
+    throw new Error(
+      `${site.printPath} answered ${response?.status() ?? "nothing"} in ${site.siteDir}: the site has no print page for it. ` +
+        "Check that eleventy.config.ts registers scripts/pdf/print-pages.ts.",
+    );
+  }
+  const title = await page.title();
+  await page.addStyleTag({
+    content: pageRules({ header: title, footer: "Version 1.0, approved" }),
+  });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   return { page, server, loadMs: performance.now() - started };
 }

@@ -300,13 +300,21 @@ function formatSearch({ search }: BenchResults): string[] {
     "",
     `## Search payload (${thousands(search.size)} pages)`,
     "",
-    "The built site served on 127.0.0.1; headless Chromium types each query into the search page in turn.",
-    "Bytes are encoded (transferred) sizes from Chrome DevTools Protocol Network events, cache enabled.",
+    "The built site served on 127.0.0.1 (Cache-Control max-age=600, no compression, as a plain static host);",
+    "headless Chromium enters each query, whole, into the search page in turn. Bytes are encoded",
+    "(transferred) sizes from Chrome DevTools Protocol Network events of the page and of Pagefind's",
+    "web worker, from entering the query until the network has been idle for 600 ms.",
     "",
-    "| # | query | requests | transferred | results |",
-    "| ---: | --- | ---: | ---: | ---: |",
+    "| # | query | requests | transferred | results | transferred by kind of file |",
+    "| ---: | --- | ---: | ---: | ---: | --- |",
     ...search.queries.map(
-      (q, i) => `| ${i + 1} | ${q.query} | ${q.requests} | ${kilobytes(q.bytes)} | ${q.results} |`,
+      (q, i) =>
+        `| ${i + 1} | ${q.query} | ${q.requests} | ${kilobytes(q.bytes)} | ${thousands(q.results)} | ${Object.entries(
+          q.byKind,
+        )
+          .sort((a, b) => b[1] - a[1])
+          .map(([kind, bytes]) => `${kind} ${kilobytes(bytes)}`)
+          .join(", ")} |`,
     ),
   ];
 }

@@ -54,6 +54,9 @@ export interface SearchQueryPayload {
   query: string;
   requests: number;
   bytes: number;
+  /** Encoded bytes by kind of file: js, json, wasm, pf_meta, pf_index, pf_filter, pf_fragment. */
+  byKind: Record<string, number>;
+  /** The number of results the search page reported. */
   results: number;
 }
 

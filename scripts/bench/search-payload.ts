@@ -21,8 +21,11 @@ export const searchQueries = [
   "peer moderators",
 ];
 
-/** Pagefind's default UI, or a search page of our own that marks its results. */
-const inputSelector = 'input[type="search"], .pagefind-ui__search-input';
+/**
+ * Pagefind's default UI first: the site header has a search box of its own that only sends
+ * readers to the search page. A search page of our own would use a plain search input in main.
+ */
+const inputSelectors = [".pagefind-ui__search-input", 'main input[type="search"]'];
 const resultSelector = ".pagefind-ui__result, [data-search-result]";
 
 export async function benchSearchPayload(options: {
@@ -41,9 +44,10 @@ export async function benchSearchPayload(options: {
       ? "/search/"
       : "/";
     await page.goto(`${server.url}${searchPath}`, { waitUntil: "networkidle0" });
-    if (!(await page.$(inputSelector))) {
+    const inputSelector = await findSearchInput(page);
+    if (!inputSelector) {
       throw new Error(
-        `The page ${searchPath} of the built site has no search box (${inputSelector}).`,
+        `The page ${searchPath} of the built site has no search box (${inputSelectors.join(" or ")}).`,
       );
     }
     const network = await watchNetwork(page);
@@ -61,11 +65,28 @@ export async function benchSearchPayload(options: {
         },
         query,
       );
+      // Pagefind's UI says "N results for <query>" once this query's results are shown.
+      await page.waitForFunction(
+        (text) =>
+          document.querySelector(".pagefind-ui__message")?.textContent?.includes(text) ?? true,
+        { timeout: 30_000 },
+        query,
+      );
       await page.waitForNetworkIdle({ idleTime: 600, timeout: 30_000 });
-      const results = await page.$$eval(resultSelector, (nodes) => nodes.length);
-      queries.push({ query, ...network.totals(), results });
+      const results = await page.evaluate((selector) => {
+        const message = document.querySelector(".pagefind-ui__message")?.textContent ?? "";
+        const counted = /([\d,]+) results?/.exec(message)?.[1];
+        return counted
+          ? Number(counted.replace(/,/g, ""))
+          : document.querySelectorAll(selector).length;
+      }, resultSelector);
+      const totals = network.totals();
+      queries.push({ query, ...totals, results });
       log(
-        `  search "${query}": ${network.totals().requests} requests, ${(network.totals().bytes / 1024).toFixed(1)} KB, ${results} results`,
+        `  search "${query}": ${totals.requests} requests, ${(totals.bytes / 1024).toFixed(1)} KB, ${results} results; ` +
+          Object.entries(totals.byKind)
+            .map(([kind, bytes]) => `${kind} ${(bytes / 1024).toFixed(1)} KB`)
+            .join(", "),
       );
     }
     await network.session.detach();
@@ -76,27 +97,71 @@ export async function benchSearchPayload(options: {
   }
 }
 
+async function findSearchInput(page: Page): Promise<string | undefined> {
+  for (const selector of inputSelectors) {
+    if (await page.waitForSelector(selector, { timeout: 5000 }).catch(() => null)) return selector;
+  }
+  return undefined;
+}
+
+/**
+ * Counts requests and encoded bytes from the page and from every worker it starts: Pagefind
+ * searches in a web worker, whose requests the page's own Network domain never sees. Workers
+ * are held at start until their Network domain is on, so no early request is missed.
+ */
 async function watchNetwork(page: Page): Promise<{
   session: CDPSession;
   reset(): void;
-  totals(): { requests: number; bytes: number };
+  totals(): { requests: number; bytes: number; byKind: Record<string, number> };
 }> {
   const session = await page.createCDPSession();
-  await session.send("Network.enable");
-  let requests = new Set<string>();
+  let requests = new Map<string, string>();
   let bytes = 0;
-  session.on("Network.requestWillBeSent", (event) => {
-    if (!event.request.url.startsWith("data:")) requests.add(event.requestId);
+  let byKind: Record<string, number> = {};
+  const track = (target: CDPSession, name: string) => {
+    target.on("Network.requestWillBeSent", (event) => {
+      if (!event.request.url.startsWith("data:")) {
+        requests.set(`${name}:${event.requestId}`, payloadKind(event.request.url));
+      }
+    });
+    target.on("Network.loadingFinished", (event) => {
+      const kind = requests.get(`${name}:${event.requestId}`);
+      if (kind === undefined) return;
+      bytes += event.encodedDataLength;
+      byKind[kind] = (byKind[kind] ?? 0) + event.encodedDataLength;
+    });
+  };
+  track(session, "page");
+  session.on("Target.attachedToTarget", (event) => {
+    const worker = session.connection()?.session(event.sessionId);
+    if (!worker) return;
+    track(worker, event.sessionId);
+    void worker
+      .send("Network.enable")
+      .then(() => worker.send("Runtime.runIfWaitingForDebugger"))
+      .catch(() => {}); // the worker ended before it was watched: nothing of it to count
   });
-  session.on("Network.loadingFinished", (event) => {
-    if (requests.has(event.requestId)) bytes += event.encodedDataLength;
+  await session.send("Network.enable");
+  await session.send("Target.setAutoAttach", {
+    autoAttach: true,
+    waitForDebuggerOnStart: true,
+    flatten: true,
   });
   return {
     session,
     reset() {
-      requests = new Set();
+      requests = new Map();
       bytes = 0;
+      byKind = {};
     },
-    totals: () => ({ requests: requests.size, bytes }),
+    totals: () => ({ requests: requests.size, bytes, byKind: { ...byKind } }),
   };
+}
+
+/** Groups Pagefind's files by what they hold: script, WebAssembly, metadata, index chunks, filters, result fragments. */
+export function payloadKind(url: string): string {
+  const { pathname } = new URL(url);
+  const extension = /\.(pf_[a-z]+|pagefind|js|json|css)$/.exec(pathname)?.[1];
+  if (extension === "pagefind") return "wasm";
+  return extension ?? "other";
 }
