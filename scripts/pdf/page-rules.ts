@@ -47,6 +47,6 @@ export function pageRules({
       : "";
   return (
     `${letter}@page {\n  ${boxes}\n}\n@page roadmap {\n  ${boxes}\n}\n` +
-    "@page cover {\n  @top-left { content: none; }\n  @bottom-left { content: none; }\n  @bottom-right { content: none; }\n}\n"
+    "@page cover {\n  @top-left { content: none; }\n  @top-right { content: none; }\n  @bottom-left { content: none; }\n  @bottom-right { content: none; }\n}\n"
   );
 }
