@@ -206,7 +206,8 @@ function loadFile(
   const yamlProblems = [...doc.errors, ...doc.warnings].map((error) => {
     const offset = yamlOffset + (error.pos[0] ?? 0);
     const { message, hint } = explainYamlError(error, text, offset);
-    return problem({ code: "malformed-yaml", file: shownPath, ...source.position(offset), field: "", message, hint });
+    const code = message === tooDeep.message ? "yaml-too-deep" : "malformed-yaml";
+    return problem({ code, file: shownPath, ...source.position(offset), field: "", message, hint });
   });
   if (yamlProblems.length) return { problems: yamlProblems };
 
@@ -214,6 +215,9 @@ function loadFile(
   try {
     data = doc.toJS({ maxAliasCount: yamlOptions.maxAliasCount });
   } catch (error) {
+    if (error instanceof RangeError) {
+      return at(source.position(yamlOffset).line, 1, "yaml-too-deep", tooDeep.message, tooDeep.hint);
+    }
     const firstAlias = findFirstAlias(doc);
     const position = source.position(yamlOffset + (firstAlias ?? 0));
     return {
@@ -253,10 +257,17 @@ function loadFile(
   return { file, problems: [] };
 }
 
+const tooDeep = {
+  message: "The YAML is nested too deeply to read: lists or groups of fields inside each other hundreds of times.",
+  hint: "Content never needs more than a few levels: look for [ or { brackets that are never closed.",
+};
+
 /** The parser's own message, without its position (the problem has one), and a hint for the usual causes. */
 function explainYamlError(error: YAMLError, text: string, offset: number): { message: string; hint: string } {
   const said = error.message.replace(/ at line \d+, column \d+.*$/s, "").replace(/\.$/, "");
   const message = `The YAML could not be read: ${said}.`;
+  // The parser recurses once per level and turns a stack overflow into an ordinary error.
+  if (/call stack/i.test(said)) return tooDeep;
   switch (error.code) {
     case "DUPLICATE_KEY": {
       const key = /^[^:\n]*/.exec(text.slice(offset))?.[0].trim();
