@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../cli/usage-error.ts";
-import { formatFieldPath, type FieldLocation, type FieldPath } from "../content/locate-field.ts";
+import type { ContentFile } from "../content/load-content.ts";
+import { formatFieldPath } from "../content/locate-field.ts";
 import { problem, sortProblems, type Problem } from "../content/problems.ts";
 import { validateContent } from "../content/validate-content.ts";
 import {
@@ -89,6 +90,10 @@ const lastVersion = (history: unknown): string | undefined => {
   return typeof version === "string" ? version : undefined;
 };
 const asString = (value: unknown) => (typeof value === "string" ? value : undefined);
+const listOf = (value: unknown) =>
+  Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === "string")
+    : undefined;
 
 /**
  * Compares the content as it is now with the same files at a base commit and
@@ -97,159 +102,228 @@ const asString = (value: unknown) => (typeof value === "string" ? value : undefi
  * by listed approvers, and reviews on time.
  */
 export async function checkGovernance(options: GovernanceOptions): Promise<GovernanceReport> {
-  const contentDir = path.resolve(options.contentDir ?? "content");
   const today = options.today ?? todayFromEnvironment();
-  if (!existsSync(contentDir))
+  const repo = await openRepository(options);
+  const content = await validateContent(repo.contentDir);
+  const problems = new ProblemList(
+    content.problems.map((p) => ({ ...p, file: repo.fromWorkingDirectory(p.file) })),
+  );
+
+  const ofType = (name: string) => content.files.filter((f) => f.type.name === name);
+  const approvers = new Map(
+    ofType("community").map((f) => [f.community!, listOf(f.data.approvers)]),
+  );
+  const groundRules = new Map(ofType("ground-rules").map((f) => [f.community!, f]));
+  const charters: CharterReport[] = [];
+  for (const charter of ofType("charter")) {
+    const community = charter.community!;
+    const context = { repo, problems, today, approvers: approvers.get(community) };
+    const report = await checkCharter(charter, groundRules.get(community), context);
+    if (report) charters.push(report);
+  }
+  charters.push(...(await findRemovedCharters(repo, problems)));
+
+  // Rule 7: changes to what the rules are, listed for reviewers.
+  const ruleFiles = (await changedFilesSince(repo.root, repo.baseCommit)).filter((file) =>
+    ruleFilePatterns.some((pattern) => pattern.test(file)),
+  );
+
+  return {
+    base: options.base,
+    baseCommit: repo.baseCommit,
+    today,
+    filesChecked: content.filesChecked,
+    charters,
+    ruleFiles,
+    problems: sortProblems(problems.all),
+  };
+}
+
+/** The content folder in its git repository, and the files of the base commit. */
+interface Repository {
+  root: string;
+  baseCommit: string;
+  base: string;
+  contentDir: string;
+  /** A path in the content folder (communities/x/charter.md) as a path from the repository root. */
+  repoPath(relativePath: string): string;
+  /** A path as validation shows it (from the working directory) as a path from the repository root. */
+  fromWorkingDirectory(shown: string): string;
+  /** Every file of the content folder at the base commit, from the repository root. */
+  baseFiles: Set<string>;
+  /** A content file as it was at the base commit; undefined when it did not exist. */
+  readBase(file: string): Promise<ContentSnapshot | { unreadable: string } | undefined>;
+}
+
+async function openRepository(options: GovernanceOptions): Promise<Repository> {
+  const contentDir = path.resolve(options.contentDir ?? "content");
+  if (!existsSync(contentDir)) {
     throw new UsageError(`There is no content folder at ${options.contentDir ?? "content"}.`);
+  }
   const root = await findRepositoryRoot(contentDir);
   const baseCommit = await resolveCommit(root, options.base);
   const contentInRepo = toPosix(path.relative(root, await realpath(contentDir)));
-  if (contentInRepo.startsWith(".."))
+  if (contentInRepo.startsWith("..")) {
     throw new UsageError(
       `The content folder ${contentDir} is not inside the git repository at ${root}.`,
     );
+  }
   const repoPath = (relativePath: string) =>
     contentInRepo ? `${contentInRepo}/${relativePath}` : relativePath;
-
-  const content = await validateContent(contentDir);
-  const problems = content.problems.map((p) => ({
-    ...p,
-    file: toRepoPath(p.file, contentDir, root, repoPath),
-  }));
-  const seen = new Set(problems.map((p) => `${p.file}:${p.line}:${p.column}:${p.code}`));
-  const add = (
-    file: string,
-    where: FieldLocation,
-    field: FieldPath,
-    finding: HistoryFinding,
-    severity: Problem["severity"] = "error",
-  ) => {
-    const key = `${file}:${where.line}:${where.column}:${finding.code}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    const { line, column } = where;
-    const { code, message, hint } = finding;
-    problems.push(
-      problem({ code, severity, file, line, column, field: formatFieldPath(field), message, hint }),
-    );
-  };
-
   const baseFiles = await listFilesAt(root, baseCommit, contentInRepo || ".");
-  const readBase = async (
-    file: string,
-  ): Promise<ContentSnapshot | { unreadable: string } | undefined> =>
-    baseFiles.has(file) ? parseContentText(await readFileAt(root, baseCommit, file)) : undefined;
-  const ofType = (name: string) => content.files.filter((f) => f.type.name === name);
-  const communities = new Map(ofType("community").map((f) => [f.community!, f]));
-  const groundRules = new Map(ofType("ground-rules").map((f) => [f.community!, f]));
-  const charters: CharterReport[] = [];
+  return {
+    root,
+    baseCommit,
+    base: options.base,
+    contentDir,
+    repoPath,
+    fromWorkingDirectory(shown) {
+      const absolute = path.resolve(shown);
+      const inContent = path.relative(contentDir, absolute);
+      if (!inContent.startsWith("..") && !path.isAbsolute(inContent))
+        return repoPath(toPosix(inContent));
+      return toPosix(path.relative(root, absolute));
+    },
+    baseFiles,
+    async readBase(file) {
+      return baseFiles.has(file)
+        ? parseContentText(await readFileAt(root, baseCommit, file))
+        : undefined;
+    },
+  };
+}
 
-  for (const charter of ofType("charter")) {
-    const file = repoPath(charter.relativePath);
-    const community = charter.community!;
-    const report = (finding: HistoryFinding, severity?: Problem["severity"]) =>
-      add(file, charter.locate(finding.field), finding.field, finding, severity);
+/** Problems found so far; a rule that validation already reported at the same place is not reported twice. */
+class ProblemList {
+  private readonly seen = new Set<string>();
+  readonly all: Problem[] = [];
 
-    // Rule 4's "not in the future" needs today, which validation does not know.
-    const approvers = communities.get(community)?.data.approvers;
-    const listed = Array.isArray(approvers)
-      ? approvers.filter((a): a is string => typeof a === "string")
-      : undefined;
-    for (const finding of checkVersionHistory(charter.data, {
-      ...(listed ? { approvers: listed } : {}),
-      today,
-    }))
-      report(finding);
-    const overdue = checkReviewDue(charter.data, today);
-    if (overdue) report(overdue, "warning");
-
-    const base = await readBase(file);
-    const rulesNow = groundRules.get(community);
-    const rulesFile = repoPath(`communities/${community}/ground-rules.md`);
-    const rulesBase = rulesNow ? await readBase(rulesFile) : undefined;
-    const summary: CharterReport = {
-      community,
-      file,
-      state: base ? "changed" : "new",
-      ...(lastVersion(charter.data.version_history)
-        ? { toVersion: lastVersion(charter.data.version_history) }
-        : {}),
-      ...(asString(charter.data.status) ? { status: asString(charter.data.status) } : {}),
-      fields: [],
-      sections: [],
-      rules: [],
-      groundRulesParts: [],
-    };
-    if (base && "unreadable" in base) {
-      report(
-        {
-          field: [],
-          code: "base-unreadable",
-          message: `This charter could not be read at ${options.base} because ${base.unreadable}, so its history was not compared.`,
-          hint: "Check the version history by hand in this pull request.",
-        },
-        "warning",
-      );
-      charters.push(summary);
-      continue;
-    }
-    if (!base) {
-      charters.push(summary);
-      continue;
-    }
-
-    // Rule 2: the history at the base is kept as it was.
-    for (const finding of checkAppendOnly(base.data.version_history, charter.data.version_history))
-      report(finding);
-
-    // Rule 3: any other change to the charter or its ground rules needs a new version.
-    const fromVersion = lastVersion(base.data.version_history);
-    if (fromVersion) summary.fromVersion = fromVersion;
-    summary.fields = changedFields(base.data, charter.data, historyFields);
-    summary.sections = changedSections(base.body, charter.body);
-    if (rulesNow) {
-      const before: Pick<ContentSnapshot, "data" | "body"> =
-        rulesBase && !("unreadable" in rulesBase) ? rulesBase : { data: {}, body: "" };
-      summary.rules = changedRules(before.data.rules, rulesNow.data.rules);
-      summary.groundRulesParts = [
-        ...changedFields(before.data, rulesNow.data, new Set(["rules"])),
-        ...(before.body.trim() !== rulesNow.body.trim()
-          ? [{ name: "introduction", change: "changed" as const }]
-          : []),
-      ];
-    }
-    const changedParts = describeChanges(summary);
-    const newVersion =
-      summary.toVersion && fromVersion
-        ? compareVersions(summary.toVersion, fromVersion) > 0
-        : false;
-    if (changedParts && !newVersion) {
-      report({
-        field: ["version_history"],
-        code: "revision-needed",
-        message: `The charter changed (${changedParts}) but its version history has no new version after "${fromVersion ?? "?"}".`,
-        hint: `Record the change: npm run revise -- --community ${community} --reason "What changed and why" --by "Your role".`,
-      });
-    }
-    const unchanged =
-      !changedParts &&
-      JSON.stringify(base.data) === JSON.stringify(charter.data) &&
-      base.body === charter.body;
-    if (!unchanged) charters.push(summary);
+  constructor(initial: Problem[]) {
+    for (const p of initial) this.push(p);
   }
 
-  // A charter deleted since the base takes its version history with it.
-  const charterAtBase = new RegExp(
-    `^${escapeRegExp(repoPath("communities/"))}([^/]+)/charter\\.md$`,
+  push(p: Problem): void {
+    const key = `${p.file}:${p.line}:${p.column}:${p.code}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.all.push(p);
+  }
+}
+
+interface CharterContext {
+  repo: Repository;
+  problems: ProblemList;
+  today: string;
+  /** The community's approvers; undefined when its index.md could not be read. */
+  approvers: string[] | undefined;
+}
+
+/**
+ * Rules 2 to 6 for one charter and its ground rules.
+ * @returns what changed since the base, or undefined when nothing did
+ */
+async function checkCharter(
+  charter: ContentFile,
+  rulesNow: ContentFile | undefined,
+  { repo, problems, today, approvers }: CharterContext,
+): Promise<CharterReport | undefined> {
+  const file = repo.repoPath(charter.relativePath);
+  const community = charter.community!;
+  const report = (finding: HistoryFinding, severity: Problem["severity"] = "error") => {
+    const { line, column } = charter.locate(finding.field);
+    const { code, message, hint } = finding;
+    const field = formatFieldPath(finding.field);
+    problems.push(problem({ code, severity, file, line, column, field, message, hint }));
+  };
+
+  // Rules 4 and 5 again, now with today, so an approval dated in the future is refused.
+  const rules = { ...(approvers ? { approvers } : {}), today };
+  for (const finding of checkVersionHistory(charter.data, rules)) report(finding);
+  // Rule 6.
+  const overdue = checkReviewDue(charter.data, today);
+  if (overdue) report(overdue, "warning");
+
+  const toVersion = lastVersion(charter.data.version_history);
+  const status = asString(charter.data.status);
+  const summary: CharterReport = {
+    community,
+    file,
+    state: "changed",
+    ...(toVersion ? { toVersion } : {}),
+    ...(status ? { status } : {}),
+    fields: [],
+    sections: [],
+    rules: [],
+    groundRulesParts: [],
+  };
+  const base = await repo.readBase(file);
+  if (!base) return { ...summary, state: "new" };
+  if ("unreadable" in base) {
+    report(
+      {
+        field: [],
+        code: "base-unreadable",
+        message: `This charter could not be read at ${repo.base} because ${base.unreadable}, so its history was not compared.`,
+        hint: "Check the version history by hand in this pull request.",
+      },
+      "warning",
+    );
+    return summary;
+  }
+
+  // Rule 2: the history at the base is kept as it was.
+  for (const finding of checkAppendOnly(base.data.version_history, charter.data.version_history)) {
+    report(finding);
+  }
+
+  // Rule 3: any other change to the charter or its ground rules needs a new version.
+  const fromVersion = lastVersion(base.data.version_history);
+  if (fromVersion) summary.fromVersion = fromVersion;
+  summary.fields = changedFields(base.data, charter.data, historyFields);
+  summary.sections = changedSections(base.body, charter.body);
+  if (rulesNow) {
+    const rulesBase = await repo.readBase(repo.repoPath(rulesNow.relativePath));
+    const before: Pick<ContentSnapshot, "data" | "body"> =
+      rulesBase && !("unreadable" in rulesBase) ? rulesBase : { data: {}, body: "" };
+    summary.rules = changedRules(before.data.rules, rulesNow.data.rules);
+    summary.groundRulesParts = changedFields(before.data, rulesNow.data, new Set(["rules"]));
+    if (before.body.trim() !== rulesNow.body.trim()) {
+      summary.groundRulesParts.push({ name: "introduction", change: "changed" });
+    }
+  }
+  const changedParts = describeChanges(summary);
+  const hasNewVersion =
+    toVersion && fromVersion ? compareVersions(toVersion, fromVersion) > 0 : false;
+  if (changedParts && !hasNewVersion) {
+    report({
+      field: ["version_history"],
+      code: "revision-needed",
+      message: `The charter changed (${changedParts}) but its version history has no new version after "${fromVersion ?? "?"}".`,
+      hint: `Record the change: npm run revise -- --community ${community} --reason "What changed and why" --by "Your role".`,
+    });
+  }
+  const historyChanged =
+    JSON.stringify(base.data) !== JSON.stringify(charter.data) || base.body !== charter.body;
+  return changedParts || historyChanged ? summary : undefined;
+}
+
+/** A charter deleted since the base takes its version history with it, so deleting one is refused. */
+async function findRemovedCharters(
+  repo: Repository,
+  problems: ProblemList,
+): Promise<CharterReport[]> {
+  const charterPath = new RegExp(
+    `^${escapeRegExp(repo.repoPath("communities/"))}([^/]+)/charter\\.md$`,
   );
-  for (const file of [...baseFiles].sort()) {
-    const match = charterAtBase.exec(file);
-    if (!match || existsSync(path.join(root, file))) continue;
-    const base = await readBase(file);
+  const removed: CharterReport[] = [];
+  for (const file of [...repo.baseFiles].sort()) {
+    const community = charterPath.exec(file)?.[1];
+    if (!community || existsSync(path.join(repo.root, file))) continue;
+    const base = await repo.readBase(file);
     const fromVersion =
       base && !("unreadable" in base) ? lastVersion(base.data.version_history) : undefined;
-    charters.push({
-      community: match[1]!,
+    removed.push({
+      community,
       file,
       state: "removed",
       ...(fromVersion ? { fromVersion } : {}),
@@ -265,26 +339,12 @@ export async function checkGovernance(options: GovernanceOptions): Promise<Gover
         line: 1,
         column: 1,
         field: "",
-        message: `The charter of community "${match[1]}" was deleted, and its version history with it.`,
+        message: `The charter of community "${community}" was deleted, and its version history with it.`,
         hint: "Put the file back. To close a community, set status: retired in its index.md instead.",
       }),
     );
   }
-
-  // Rule 7: changes to what the rules are, listed for reviewers.
-  const ruleFiles = (await changedFilesSince(root, baseCommit)).filter((file) =>
-    ruleFilePatterns.some((p) => p.test(file)),
-  );
-
-  return {
-    base: options.base,
-    baseCommit,
-    today,
-    filesChecked: content.filesChecked,
-    charters,
-    ruleFiles,
-    problems: sortProblems(problems),
-  };
+  return removed;
 }
 
 /** "sections Meetings; fields goals; ground rules 7", or empty when nothing but the history changed. */
@@ -310,18 +370,4 @@ export function describeChanges(report: CharterReport): string {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** Problems from validation name files relative to the working directory; annotations need them from the repository root. */
-function toRepoPath(
-  shown: string,
-  contentDir: string,
-  root: string,
-  repoPath: (relative: string) => string,
-): string {
-  const absolute = path.resolve(shown);
-  const inContent = path.relative(contentDir, absolute);
-  if (!inContent.startsWith("..") && !path.isAbsolute(inContent))
-    return repoPath(toPosix(inContent));
-  return toPosix(path.relative(root, absolute));
 }

@@ -1,4 +1,4 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Problem } from "../../scripts/content/problems.ts";
@@ -211,6 +211,24 @@ describe("rule 2: the version history is append-only", () => {
           'Version "0.2" was edited: approver was "Steering group" and is now "Members\' forum".',
         severity: "error",
       },
+    ]);
+  });
+  it("refuses a charter being deleted, since its history goes with it", async () => {
+    await rm(path.join(repo.dir, riverside), { recursive: true });
+    const report = await check();
+    expect(errors(report)).toEqual([
+      {
+        code: "charter-removed",
+        file: charter,
+        line: 1,
+        field: "",
+        message:
+          'The charter of community "riverside" was deleted, and its version history with it.',
+        severity: "error",
+      },
+    ]);
+    expect(report.charters).toEqual([
+      expect.objectContaining({ state: "removed", fromVersion: "0.2" }),
     ]);
   });
 });
