@@ -97,5 +97,6 @@ declare module "@11ty/eleventy" {
     stopWatch(): Promise<void>;
     setIncrementalFile(path: string): void;
     disableLogger(): void;
+    init(): Promise<void>;
   }
 }

@@ -15,6 +15,17 @@ const ui = new window.PagefindUI({
   resetStyles: false,
 });
 
+// Pagefind's input is labelled only by a placeholder; give it a visible label of its own.
+const input = container.querySelector(".pagefind-ui__search-input");
+if (input) {
+  input.id = "search-input";
+  const label = document.createElement("label");
+  label.htmlFor = "search-input";
+  label.className = "search__label";
+  label.textContent = "Search the guide, charters and templates";
+  container.prepend(label);
+}
+
 const query = new URLSearchParams(window.location.search).get("q");
 if (query) ui.triggerSearch(query);
 
