@@ -525,7 +525,7 @@ export interface Template {
     (
       | {
           /**
-           * heading
+           * Write heading for a heading that divides the form into parts.
            */
           type: "heading";
           /**
@@ -539,7 +539,7 @@ export interface Template {
         }
       | {
           /**
-           * text
+           * Write text for text printed as it is, such as instructions to keep.
            */
           type: "text";
           /**
@@ -549,7 +549,7 @@ export interface Template {
         }
       | {
           /**
-           * field
+           * Write field for a write-in field printed as ruled lines.
            */
           type: "field";
           /**
@@ -567,7 +567,7 @@ export interface Template {
         }
       | {
           /**
-           * date
+           * Write date for a labelled space to write a date.
            */
           type: "date";
           /**
@@ -577,7 +577,7 @@ export interface Template {
         }
       | {
           /**
-           * signature
+           * Write signature for spaces for names, signatures and dates.
            */
           type: "signature";
           /**
@@ -591,7 +591,7 @@ export interface Template {
         }
       | {
           /**
-           * scale
+           * Write scale for statements each rated by ticking one box of a scale.
            */
           type: "scale";
           /**
@@ -618,7 +618,7 @@ export interface Template {
         }
       | {
           /**
-           * table
+           * Write table for a table with named columns and blank rows.
            */
           type: "table";
           /**
@@ -641,7 +641,7 @@ export interface Template {
         }
       | {
           /**
-           * checklist
+           * Write checklist for a list of items each with a tick box.
            */
           type: "checklist";
           /**
@@ -661,7 +661,7 @@ export interface Template {
     ...(
       | {
           /**
-           * heading
+           * Write heading for a heading that divides the form into parts.
            */
           type: "heading";
           /**
@@ -675,7 +675,7 @@ export interface Template {
         }
       | {
           /**
-           * text
+           * Write text for text printed as it is, such as instructions to keep.
            */
           type: "text";
           /**
@@ -685,7 +685,7 @@ export interface Template {
         }
       | {
           /**
-           * field
+           * Write field for a write-in field printed as ruled lines.
            */
           type: "field";
           /**
@@ -703,7 +703,7 @@ export interface Template {
         }
       | {
           /**
-           * date
+           * Write date for a labelled space to write a date.
            */
           type: "date";
           /**
@@ -713,7 +713,7 @@ export interface Template {
         }
       | {
           /**
-           * signature
+           * Write signature for spaces for names, signatures and dates.
            */
           type: "signature";
           /**
@@ -727,7 +727,7 @@ export interface Template {
         }
       | {
           /**
-           * scale
+           * Write scale for statements each rated by ticking one box of a scale.
            */
           type: "scale";
           /**
@@ -754,7 +754,7 @@ export interface Template {
         }
       | {
           /**
-           * table
+           * Write table for a table with named columns and blank rows.
            */
           type: "table";
           /**
@@ -777,7 +777,7 @@ export interface Template {
         }
       | {
           /**
-           * checklist
+           * Write checklist for a list of items each with a tick box.
            */
           type: "checklist";
           /**
