@@ -14,7 +14,9 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(
   try {
     return parseArgs({ args, options, allowPositionals: false, strict: true });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\.$/, "")}.\n${usage}`, { cause: error });
+    throw new UsageError(`${(error as Error).message.replace(/\.$/, "")}.\n${usage}`, {
+      cause: error,
+    });
   }
 }
 
