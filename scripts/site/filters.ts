@@ -5,6 +5,7 @@ import { cycleDiagram, type CycleStep } from "./cycle-diagram.ts";
 import { formatDate } from "./format-date.ts";
 import { createMarkdown } from "./markdown.ts";
 import { listHeadings, numberHeadings } from "./page-headings.ts";
+import { splitFootnotes } from "./split-footnotes.ts";
 
 /** Filters the layouts use; each returns plain data or HTML the layout marks `| safe`. */
 export function addFilters(config: UserConfig): void {
@@ -21,6 +22,7 @@ export function addFilters(config: UserConfig): void {
     (steps: CycleStep[], id: string, title: string, cyclical = true) =>
       cycleDiagram({ id, title, steps, cyclical }),
   );
+  config.addFilter("splitFootnotes", (html: string) => splitFootnotes(String(html ?? "")));
   config.addFilter("headings", (html: string) => listHeadings(String(html ?? "")));
   config.addFilter("numberHeadings", (html: string, start: number) =>
     numberHeadings(String(html ?? ""), start),
