@@ -3,7 +3,14 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["_site/", "node_modules/", "tests/fixtures/", ".site-build-*/", "scripts/generated/"],
+    ignores: [
+      "_site/",
+      ".cache/",
+      "node_modules/",
+      "tests/fixtures/",
+      ".site-build-*/",
+      "bench/results/tmp/",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
