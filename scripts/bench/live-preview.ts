@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import { median } from "./report.ts";
@@ -28,21 +28,22 @@ export async function benchLivePreview(options: {
 }): Promise<LivePreviewResults> {
   const log = options.log ?? (() => {});
   const port = await freePort();
-  const outputDir = path.join(options.workDir, `live-preview-${options.size}`);
+  // serve.ts previews into .cache/preview under its working folder: a folder of our own keeps the
+  // benchmark away from a preview someone else may be running from the repository.
+  const cwd = path.join(options.workDir, `live-preview-${options.size}`);
+  await mkdir(cwd, { recursive: true });
   const server = spawn(
     process.execPath,
     [
       "--import",
-      "tsx",
-      serveScript,
+      import.meta.resolve("tsx"),
+      path.join(repositoryRoot, serveScript),
       "--content",
       options.contentDir,
-      "--output",
-      outputDir,
       "--port",
       String(port),
     ],
-    { cwd: repositoryRoot, stdio: ["ignore", "pipe", "pipe"], detached: true },
+    { cwd, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
   let output = "";
   server.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
@@ -61,10 +62,7 @@ export async function benchLivePreview(options: {
       `  live preview: first build served after ${((performance.now() - firstBuild) / 1000).toFixed(1)} s`,
     );
 
-    const communities = (await import("node:fs/promises")).readdir(
-      path.join(options.contentDir, "communities"),
-    );
-    const slugs = (await communities).sort();
+    const slugs = (await readdir(path.join(options.contentDir, "communities"))).sort();
     const editsMs: number[] = [];
     for (let i = 0; i < (options.edits ?? 5); i++) {
       const slug = slugs[(i * 7) % slugs.length]!;

@@ -39,8 +39,13 @@ export function pdfNeeds(): string[] {
   return needed.filter((file) => !existsSync(path.join(repositoryRoot, file)));
 }
 
-/** Roughly how many A4 pages one synthetic chapter prints to; corrected after the first render. */
-const pagesPerChapterGuess = 2.5;
+/**
+ * A first guess at how the synthetic guide's length grows: the cover, contents, charter, ground
+ * rules and templates take a fixed number of pages, and each chapter adds a few. The guess is
+ * corrected from the pages actually printed.
+ */
+const fixedPagesGuess = 15;
+const pagesPerChapterGuess = 4.5;
 
 interface PdfSite {
   name: string;
@@ -162,7 +167,8 @@ async function syntheticGuide(
   target: number,
   log: (line: string) => void,
 ): Promise<{ site: PdfSite; timing: PdfDocumentTiming }> {
-  let chapters = Math.max(1, Math.round(target / pagesPerChapterGuess));
+  let chapters = Math.max(1, Math.round((target - fixedPagesGuess) / pagesPerChapterGuess));
+  let previous: { chapters: number; pages: number } | undefined;
   for (let attempt = 1; ; attempt++) {
     const contentDir = path.join(pdfDir, `content-${target}`);
     const corpus = await generateCorpus({
@@ -181,11 +187,13 @@ async function syntheticGuide(
     );
     const off = Math.abs(timing.pages - target) / target;
     if (off <= 0.1 || attempt === 3) return { site, timing };
-    // Bounded, so one odd measurement cannot ask for a guide ten times too long.
-    chapters = Math.max(
-      1,
-      Math.round(chapters * Math.min(3, Math.max(1 / 3, target / timing.pages))),
-    );
+    // A secant step: pages per chapter from the last two attempts, the guess before that.
+    const slope =
+      previous && previous.chapters !== chapters
+        ? (timing.pages - previous.pages) / (chapters - previous.chapters)
+        : pagesPerChapterGuess;
+    previous = { chapters, pages: timing.pages };
+    chapters = Math.max(1, chapters + Math.round((target - timing.pages) / Math.max(1, slope)));
   }
 }
 

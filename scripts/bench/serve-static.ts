@@ -54,8 +54,10 @@ export async function serveStatic(rootDir: string): Promise<StaticServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     close: () =>
-      new Promise((resolve, reject) =>
-        server.close((error) => (error ? reject(error) : resolve())),
-      ),
+      new Promise((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // The browser keeps connections alive; close() alone would wait for them to time out.
+        server.closeAllConnections();
+      }),
   };
 }
