@@ -150,7 +150,7 @@ export interface Community {
    *
    * Items: Plain text, one line or a short paragraph.
    */
-  approvers: [string, ...string[]];
+  approvers: string[];
   /**
    * Roles members can contact, each with an email address or phone number.
    *
@@ -158,36 +158,20 @@ export interface Community {
    *
    * Items: A way to reach a role or team. Use a role, not a person's name.
    */
-  contacts: [
-    {
-      /**
-       * The role or team to contact, such as Member support.
-       */
-      role: string;
-      /**
-       * Email address for this role.
-       */
-      email?: string;
-      /**
-       * Telephone number for this role, digits and spaces, such as +353 1 234 5678.
-       */
-      phone?: string;
-    },
-    ...{
-      /**
-       * The role or team to contact, such as Member support.
-       */
-      role: string;
-      /**
-       * Email address for this role.
-       */
-      email?: string;
-      /**
-       * Telephone number for this role, digits and spaces, such as +353 1 234 5678.
-       */
-      phone?: string;
-    }[],
-  ];
+  contacts: {
+    /**
+     * The role or team to contact, such as Member support.
+     */
+    role: string;
+    /**
+     * Email address for this role.
+     */
+    email?: string;
+    /**
+     * Telephone number for this role, digits and spaces, such as +353 1 234 5678.
+     */
+    phone?: string;
+  }[];
 }
 
 /**
@@ -217,60 +201,32 @@ export interface Charter {
    *
    * Items: One row of the version history.
    */
-  version_history: [
-    {
-      /**
-       * This row's version, in quotes, such as "0.2". Each row's version is higher than the row before.
-       */
-      version: string;
-      /**
-       * The role that made the revision, such as Evaluation coordinator.
-       */
-      implemented_by: string;
-      /**
-       * The date the revision was made, YYYY-MM-DD.
-       */
-      revision_date: string;
-      /**
-       * Who approves this version: one of the community's approvers.
-       */
-      approver: string;
-      /**
-       * The date the approver agreed this version, YYYY-MM-DD. Leave it out on a draft's last row until it is approved.
-       */
-      approval_date?: string;
-      /**
-       * Why the revision was made, in a sentence.
-       */
-      reason: string;
-    },
-    ...{
-      /**
-       * This row's version, in quotes, such as "0.2". Each row's version is higher than the row before.
-       */
-      version: string;
-      /**
-       * The role that made the revision, such as Evaluation coordinator.
-       */
-      implemented_by: string;
-      /**
-       * The date the revision was made, YYYY-MM-DD.
-       */
-      revision_date: string;
-      /**
-       * Who approves this version: one of the community's approvers.
-       */
-      approver: string;
-      /**
-       * The date the approver agreed this version, YYYY-MM-DD. Leave it out on a draft's last row until it is approved.
-       */
-      approval_date?: string;
-      /**
-       * Why the revision was made, in a sentence.
-       */
-      reason: string;
-    }[],
-  ];
+  version_history: {
+    /**
+     * This row's version, in quotes, such as "0.2". Each row's version is higher than the row before.
+     */
+    version: string;
+    /**
+     * The role that made the revision, such as Evaluation coordinator.
+     */
+    implemented_by: string;
+    /**
+     * The date the revision was made, YYYY-MM-DD.
+     */
+    revision_date: string;
+    /**
+     * Who approves this version: one of the community's approvers.
+     */
+    approver: string;
+    /**
+     * The date the approver agreed this version, YYYY-MM-DD. Leave it out on a draft's last row until it is approved.
+     */
+    approval_date?: string;
+    /**
+     * Why the revision was made, in a sentence.
+     */
+    reason: string;
+  }[];
   /**
    * What the community sets out to achieve, one goal per item.
    *
@@ -278,7 +234,7 @@ export interface Charter {
    *
    * Items: Text that may use Markdown: *emphasis*, **bold**, [links](https://example.org) and lists.
    */
-  goals: [string, ...string[]];
+  goals: string[];
   /**
    * What taking part brings to individual members and to their organisations.
    */
@@ -330,36 +286,20 @@ export interface Charter {
    *
    * Items: One role in the community.
    */
-  roles: [
-    {
-      /**
-       * The role's name, such as Critical friend.
-       */
-      role: string;
-      /**
-       * Who holds the role: a team, body or group, not a person's name, such as Steering group member.
-       */
-      held_by: string;
-      /**
-       * What the role is responsible for.
-       */
-      responsibilities: string;
-    },
-    ...{
-      /**
-       * The role's name, such as Critical friend.
-       */
-      role: string;
-      /**
-       * Who holds the role: a team, body or group, not a person's name, such as Steering group member.
-       */
-      held_by: string;
-      /**
-       * What the role is responsible for.
-       */
-      responsibilities: string;
-    }[],
-  ];
+  roles: {
+    /**
+     * The role's name, such as Critical friend.
+     */
+    role: string;
+    /**
+     * Who holds the role: a team, body or group, not a person's name, such as Steering group member.
+     */
+    held_by: string;
+    /**
+     * What the role is responsible for.
+     */
+    responsibilities: string;
+  }[];
   /**
    * Bodies with an interest in the community, and who represents each.
    *
@@ -367,36 +307,20 @@ export interface Charter {
    *
    * Items: One stakeholder and its representatives.
    */
-  stakeholders: [
-    {
-      /**
-       * The stakeholder, such as Public (including taxpayers).
-       */
-      stakeholder: string;
-      /**
-       * The roles that represent this stakeholder in the community.
-       *
-       * @minItems 1
-       *
-       * Items: Plain text, one line or a short paragraph.
-       */
-      representatives: [string, ...string[]];
-    },
-    ...{
-      /**
-       * The stakeholder, such as Public (including taxpayers).
-       */
-      stakeholder: string;
-      /**
-       * The roles that represent this stakeholder in the community.
-       *
-       * @minItems 1
-       *
-       * Items: Plain text, one line or a short paragraph.
-       */
-      representatives: [string, ...string[]];
-    }[],
-  ];
+  stakeholders: {
+    /**
+     * The stakeholder, such as Public (including taxpayers).
+     */
+    stakeholder: string;
+    /**
+     * The roles that represent this stakeholder in the community.
+     *
+     * @minItems 1
+     *
+     * Items: Plain text, one line or a short paragraph.
+     */
+    representatives: string[];
+  }[];
   /**
    * How the charter was developed and who approves changes to it, shown at the end of the charter.
    */
@@ -418,7 +342,7 @@ export interface GroundRules {
    *
    * Items: Text that may use Markdown: *emphasis*, **bold**, [links](https://example.org) and lists.
    */
-  rules: [string, ...string[]];
+  rules: string[];
   /**
    * The statement a member agrees to, such as: By registering I agree to abide by these ground rules.
    */
@@ -461,38 +385,16 @@ export interface Chapter {
      *
      * Items: One step.
      */
-    items: [
-      {
-        /**
-         * The step's short name, such as Feelings.
-         */
-        name: string;
-        /**
-         * What happens in this step.
-         */
-        description: string;
-      },
-      {
-        /**
-         * The step's short name, such as Feelings.
-         */
-        name: string;
-        /**
-         * What happens in this step.
-         */
-        description: string;
-      },
-      ...{
-        /**
-         * The step's short name, such as Feelings.
-         */
-        name: string;
-        /**
-         * What happens in this step.
-         */
-        description: string;
-      }[],
-    ];
+    items: {
+      /**
+       * The step's short name, such as Feelings.
+       */
+      name: string;
+      /**
+       * What happens in this step.
+       */
+      description: string;
+    }[];
   };
   /**
    * Templates this chapter refers to, by file name without .md, such as terms-of-reference.
@@ -521,280 +423,142 @@ export interface Template {
    *
    * Items: One part of the form, chosen by its type.
    */
-  blocks: [
-    (
-      | {
-          /**
-           * Write heading for a heading that divides the form into parts.
-           */
-          type: "heading";
-          /**
-           * The heading's words, such as 1.0 Aim or purpose.
-           */
-          text: string;
-          /**
-           * 2 for a main part of the form, 3 for a part within it.
-           */
-          level?: 2 | 3;
-        }
-      | {
-          /**
-           * Write text for text printed as it is, such as instructions to keep.
-           */
-          type: "text";
-          /**
-           * The text, in Markdown.
-           */
-          text: string;
-        }
-      | {
-          /**
-           * Write field for a write-in field printed as ruled lines.
-           */
-          type: "field";
-          /**
-           * What to write, such as Name of group.
-           */
-          label: string;
-          /**
-           * Help shown under the label, such as Describe how progress will be reported.
-           */
-          hint?: string;
-          /**
-           * How many ruled lines to leave for writing, from 1 to 30.
-           */
-          lines: number;
-        }
-      | {
-          /**
-           * Write date for a labelled space to write a date.
-           */
-          type: "date";
-          /**
-           * What the date is, such as Date of approval.
-           */
-          label: string;
-        }
-      | {
-          /**
-           * Write signature for spaces for names, signatures and dates.
-           */
-          type: "signature";
-          /**
-           * Who signs, such as Approved by.
-           */
-          label: string;
-          /**
-           * How many people sign, from 1 to 10; each gets a name, signature and date line.
-           */
-          signatories?: number;
-        }
-      | {
-          /**
-           * Write scale for statements each rated by ticking one box of a scale.
-           */
-          type: "scale";
-          /**
-           * The question, such as Rate how your community works in each area.
-           */
-          label: string;
-          /**
-           * The choices, lowest first, such as Not at all, Partially, To a greater extent, Consistently.
-           *
-           * @minItems 2
-           * @maxItems 7
-           *
-           * Items: Plain text, one line or a short paragraph.
-           */
-          options: [string, string, ...string[]];
-          /**
-           * The statements to rate, one per row.
-           *
-           * @minItems 1
-           *
-           * Items: Plain text, one line or a short paragraph.
-           */
-          items: [string, ...string[]];
-        }
-      | {
-          /**
-           * Write table for a table with named columns and blank rows.
-           */
-          type: "table";
-          /**
-           * What the table records, such as Members of the group.
-           */
-          caption: string;
-          /**
-           * The column headings, such as Name and Title or role.
-           *
-           * @minItems 1
-           * @maxItems 8
-           *
-           * Items: Plain text, one line or a short paragraph.
-           */
-          columns: [string, ...string[]];
-          /**
-           * How many blank rows to print, from 1 to 40.
-           */
-          rows: number;
-        }
-      | {
-          /**
-           * Write checklist for a list of items each with a tick box.
-           */
-          type: "checklist";
-          /**
-           * What the list is for, such as Before the first meeting.
-           */
-          label?: string;
-          /**
-           * The items to tick.
-           *
-           * @minItems 1
-           *
-           * Items: Text that may use Markdown: *emphasis*, **bold**, [links](https://example.org) and lists.
-           */
-          items: [string, ...string[]];
-        }
-    ),
-    ...(
-      | {
-          /**
-           * Write heading for a heading that divides the form into parts.
-           */
-          type: "heading";
-          /**
-           * The heading's words, such as 1.0 Aim or purpose.
-           */
-          text: string;
-          /**
-           * 2 for a main part of the form, 3 for a part within it.
-           */
-          level?: 2 | 3;
-        }
-      | {
-          /**
-           * Write text for text printed as it is, such as instructions to keep.
-           */
-          type: "text";
-          /**
-           * The text, in Markdown.
-           */
-          text: string;
-        }
-      | {
-          /**
-           * Write field for a write-in field printed as ruled lines.
-           */
-          type: "field";
-          /**
-           * What to write, such as Name of group.
-           */
-          label: string;
-          /**
-           * Help shown under the label, such as Describe how progress will be reported.
-           */
-          hint?: string;
-          /**
-           * How many ruled lines to leave for writing, from 1 to 30.
-           */
-          lines: number;
-        }
-      | {
-          /**
-           * Write date for a labelled space to write a date.
-           */
-          type: "date";
-          /**
-           * What the date is, such as Date of approval.
-           */
-          label: string;
-        }
-      | {
-          /**
-           * Write signature for spaces for names, signatures and dates.
-           */
-          type: "signature";
-          /**
-           * Who signs, such as Approved by.
-           */
-          label: string;
-          /**
-           * How many people sign, from 1 to 10; each gets a name, signature and date line.
-           */
-          signatories?: number;
-        }
-      | {
-          /**
-           * Write scale for statements each rated by ticking one box of a scale.
-           */
-          type: "scale";
-          /**
-           * The question, such as Rate how your community works in each area.
-           */
-          label: string;
-          /**
-           * The choices, lowest first, such as Not at all, Partially, To a greater extent, Consistently.
-           *
-           * @minItems 2
-           * @maxItems 7
-           *
-           * Items: Plain text, one line or a short paragraph.
-           */
-          options: [string, string, ...string[]];
-          /**
-           * The statements to rate, one per row.
-           *
-           * @minItems 1
-           *
-           * Items: Plain text, one line or a short paragraph.
-           */
-          items: [string, ...string[]];
-        }
-      | {
-          /**
-           * Write table for a table with named columns and blank rows.
-           */
-          type: "table";
-          /**
-           * What the table records, such as Members of the group.
-           */
-          caption: string;
-          /**
-           * The column headings, such as Name and Title or role.
-           *
-           * @minItems 1
-           * @maxItems 8
-           *
-           * Items: Plain text, one line or a short paragraph.
-           */
-          columns: [string, ...string[]];
-          /**
-           * How many blank rows to print, from 1 to 40.
-           */
-          rows: number;
-        }
-      | {
-          /**
-           * Write checklist for a list of items each with a tick box.
-           */
-          type: "checklist";
-          /**
-           * What the list is for, such as Before the first meeting.
-           */
-          label?: string;
-          /**
-           * The items to tick.
-           *
-           * @minItems 1
-           *
-           * Items: Text that may use Markdown: *emphasis*, **bold**, [links](https://example.org) and lists.
-           */
-          items: [string, ...string[]];
-        }
-    )[],
-  ];
+  blocks: (
+    | {
+        /**
+         * Write heading for a heading that divides the form into parts.
+         */
+        type: "heading";
+        /**
+         * The heading's words, such as 1.0 Aim or purpose.
+         */
+        text: string;
+        /**
+         * 2 for a main part of the form, 3 for a part within it.
+         */
+        level?: 2 | 3;
+      }
+    | {
+        /**
+         * Write text for text printed as it is, such as instructions to keep.
+         */
+        type: "text";
+        /**
+         * The text, in Markdown.
+         */
+        text: string;
+      }
+    | {
+        /**
+         * Write field for a write-in field printed as ruled lines.
+         */
+        type: "field";
+        /**
+         * What to write, such as Name of group.
+         */
+        label: string;
+        /**
+         * Help shown under the label, such as Describe how progress will be reported.
+         */
+        hint?: string;
+        /**
+         * How many ruled lines to leave for writing, from 1 to 30.
+         */
+        lines: number;
+      }
+    | {
+        /**
+         * Write date for a labelled space to write a date.
+         */
+        type: "date";
+        /**
+         * What the date is, such as Date of approval.
+         */
+        label: string;
+      }
+    | {
+        /**
+         * Write signature for spaces for names, signatures and dates.
+         */
+        type: "signature";
+        /**
+         * Who signs, such as Approved by.
+         */
+        label: string;
+        /**
+         * How many people sign, from 1 to 10; each gets a name, signature and date line.
+         */
+        signatories?: number;
+      }
+    | {
+        /**
+         * Write scale for statements each rated by ticking one box of a scale.
+         */
+        type: "scale";
+        /**
+         * The question, such as Rate how your community works in each area.
+         */
+        label: string;
+        /**
+         * The choices, lowest first, such as Not at all, Partially, To a greater extent, Consistently.
+         *
+         * @minItems 2
+         * @maxItems 7
+         *
+         * Items: Plain text, one line or a short paragraph.
+         */
+        options: string[];
+        /**
+         * The statements to rate, one per row.
+         *
+         * @minItems 1
+         *
+         * Items: Plain text, one line or a short paragraph.
+         */
+        items: string[];
+      }
+    | {
+        /**
+         * Write table for a table with named columns and blank rows.
+         */
+        type: "table";
+        /**
+         * What the table records, such as Members of the group.
+         */
+        caption: string;
+        /**
+         * The column headings, such as Name and Title or role.
+         *
+         * @minItems 1
+         * @maxItems 8
+         *
+         * Items: Plain text, one line or a short paragraph.
+         */
+        columns: string[];
+        /**
+         * How many blank rows to print, from 1 to 40.
+         */
+        rows: number;
+      }
+    | {
+        /**
+         * Write checklist for a list of items each with a tick box.
+         */
+        type: "checklist";
+        /**
+         * What the list is for, such as Before the first meeting.
+         */
+        label?: string;
+        /**
+         * The items to tick.
+         *
+         * @minItems 1
+         *
+         * Items: Text that may use Markdown: *emphasis*, **bold**, [links](https://example.org) and lists.
+         */
+        items: string[];
+      }
+  )[];
 }
 
 /**
@@ -812,40 +576,22 @@ export interface Topics {
    *
    * Items: One session topic.
    */
-  topics: [
-    {
-      /**
-       * The topic, such as Peer workers as supervisors.
-       */
-      title: string;
-      /**
-       * A sentence or two on what a session on this topic could cover.
-       */
-      description?: string;
-      /**
-       * Tags readers can filter the list by, lowercase with hyphens, such as peer-work.
-       *
-       * Items: A short identifier of lowercase letters, digits and hyphens, such as terms-of-reference.
-       */
-      tags?: string[];
-    },
-    ...{
-      /**
-       * The topic, such as Peer workers as supervisors.
-       */
-      title: string;
-      /**
-       * A sentence or two on what a session on this topic could cover.
-       */
-      description?: string;
-      /**
-       * Tags readers can filter the list by, lowercase with hyphens, such as peer-work.
-       *
-       * Items: A short identifier of lowercase letters, digits and hyphens, such as terms-of-reference.
-       */
-      tags?: string[];
-    }[],
-  ];
+  topics: {
+    /**
+     * The topic, such as Peer workers as supervisors.
+     */
+    title: string;
+    /**
+     * A sentence or two on what a session on this topic could cover.
+     */
+    description?: string;
+    /**
+     * Tags readers can filter the list by, lowercase with hyphens, such as peer-work.
+     *
+     * Items: A short identifier of lowercase letters, digits and hyphens, such as terms-of-reference.
+     */
+    tags?: string[];
+  }[];
 }
 
 /**
@@ -864,7 +610,7 @@ export interface Roadmap {
    *
    * Items: Plain text, one line or a short paragraph.
    */
-  periods: [string, ...string[]];
+  periods: string[];
   /**
    * Blank columns after the periods for planning, such as Who is responsible? and What resources are needed?
    *
@@ -878,134 +624,45 @@ export interface Roadmap {
    *
    * Items: One area of the roadmap, such as Leadership.
    */
-  areas: [
-    {
+  areas: {
+    /**
+     * The area's number, 1 to 9; every cell code in the area starts with it.
+     */
+    number: number;
+    /**
+     * The area's name, such as Convening.
+     */
+    name: string;
+    /**
+     * The rows of the area.
+     *
+     * @minItems 1
+     *
+     * Items: One row of the roadmap.
+     */
+    dimensions: {
       /**
-       * The area's number, 1 to 9; every cell code in the area starts with it.
-       */
-      number: number;
-      /**
-       * The area's name, such as Convening.
-       */
-      name: string;
-      /**
-       * The rows of the area.
-       *
-       * @minItems 1
-       *
-       * Items: One row of the roadmap.
-       */
-      dimensions: [
-        {
-          /**
-           * The dimension, such as Core group.
-           */
-          name: string;
-          /**
-           * The guiding question for the dimension, such as How do you get your core group to steer the community?
-           */
-          question: string;
-          /**
-           * A further prompt shown in small print under the question.
-           */
-          note?: string;
-          /**
-           * The cell codes, one per period, such as 3.21 ... 3.28. Each starts with the area's number.
-           *
-           * @minItems 1
-           *
-           * Items: A cell code: the area's number, a dot and two digits, such as 3.21.
-           */
-          codes: [string, ...string[]];
-        },
-        ...{
-          /**
-           * The dimension, such as Core group.
-           */
-          name: string;
-          /**
-           * The guiding question for the dimension, such as How do you get your core group to steer the community?
-           */
-          question: string;
-          /**
-           * A further prompt shown in small print under the question.
-           */
-          note?: string;
-          /**
-           * The cell codes, one per period, such as 3.21 ... 3.28. Each starts with the area's number.
-           *
-           * @minItems 1
-           *
-           * Items: A cell code: the area's number, a dot and two digits, such as 3.21.
-           */
-          codes: [string, ...string[]];
-        }[],
-      ];
-    },
-    ...{
-      /**
-       * The area's number, 1 to 9; every cell code in the area starts with it.
-       */
-      number: number;
-      /**
-       * The area's name, such as Convening.
+       * The dimension, such as Core group.
        */
       name: string;
       /**
-       * The rows of the area.
+       * The guiding question for the dimension, such as How do you get your core group to steer the community?
+       */
+      question: string;
+      /**
+       * A further prompt shown in small print under the question.
+       */
+      note?: string;
+      /**
+       * The cell codes, one per period, such as 3.21 ... 3.28. Each starts with the area's number.
        *
        * @minItems 1
        *
-       * Items: One row of the roadmap.
+       * Items: A cell code: the area's number, a dot and two digits, such as 3.21.
        */
-      dimensions: [
-        {
-          /**
-           * The dimension, such as Core group.
-           */
-          name: string;
-          /**
-           * The guiding question for the dimension, such as How do you get your core group to steer the community?
-           */
-          question: string;
-          /**
-           * A further prompt shown in small print under the question.
-           */
-          note?: string;
-          /**
-           * The cell codes, one per period, such as 3.21 ... 3.28. Each starts with the area's number.
-           *
-           * @minItems 1
-           *
-           * Items: A cell code: the area's number, a dot and two digits, such as 3.21.
-           */
-          codes: [string, ...string[]];
-        },
-        ...{
-          /**
-           * The dimension, such as Core group.
-           */
-          name: string;
-          /**
-           * The guiding question for the dimension, such as How do you get your core group to steer the community?
-           */
-          question: string;
-          /**
-           * A further prompt shown in small print under the question.
-           */
-          note?: string;
-          /**
-           * The cell codes, one per period, such as 3.21 ... 3.28. Each starts with the area's number.
-           *
-           * @minItems 1
-           *
-           * Items: A cell code: the area's number, a dot and two digits, such as 3.21.
-           */
-          codes: [string, ...string[]];
-        }[],
-      ];
-    }[],
-  ];
+      codes: string[];
+    }[];
+  }[];
   /**
    * The time horizons under the grid, such as short-term actions over months 1 to 3.
    *
@@ -1013,52 +670,28 @@ export interface Roadmap {
    *
    * Items: One horizon, spanning consecutive periods.
    */
-  horizons: [
-    {
-      /**
-       * The horizon, such as Short-term actions.
-       */
-      name: string;
-      /**
-       * The time it covers in words, such as 1 to 3 months.
-       */
-      span: string;
-      /**
-       * The number of the first period it covers, counting the periods from 1.
-       */
-      first_period: number;
-      /**
-       * The number of the last period it covers, counting the periods from 1.
-       */
-      last_period: number;
-      /**
-       * What the community aims for in this horizon.
-       */
-      description: string;
-    },
-    ...{
-      /**
-       * The horizon, such as Short-term actions.
-       */
-      name: string;
-      /**
-       * The time it covers in words, such as 1 to 3 months.
-       */
-      span: string;
-      /**
-       * The number of the first period it covers, counting the periods from 1.
-       */
-      first_period: number;
-      /**
-       * The number of the last period it covers, counting the periods from 1.
-       */
-      last_period: number;
-      /**
-       * What the community aims for in this horizon.
-       */
-      description: string;
-    }[],
-  ];
+  horizons: {
+    /**
+     * The horizon, such as Short-term actions.
+     */
+    name: string;
+    /**
+     * The time it covers in words, such as 1 to 3 months.
+     */
+    span: string;
+    /**
+     * The number of the first period it covers, counting the periods from 1.
+     */
+    first_period: number;
+    /**
+     * The number of the last period it covers, counting the periods from 1.
+     */
+    last_period: number;
+    /**
+     * What the community aims for in this horizon.
+     */
+    description: string;
+  }[];
 }
 
 /**
@@ -1081,74 +714,28 @@ export interface Phases {
    *
    * Items: One phase.
    */
-  phases: [
-    {
-      /**
-       * The phase's one-word name, such as Define.
-       */
-      name: string;
-      /**
-       * The phase's heading, such as Define your community.
-       */
-      title: string;
-      /**
-       * What the phase is about.
-       */
-      summary: string;
-      /**
-       * Questions that guide the community through the phase.
-       *
-       * @minItems 1
-       *
-       * Items: Plain text, one line or a short paragraph.
-       */
-      questions: [string, ...string[]];
-    },
-    {
-      /**
-       * The phase's one-word name, such as Define.
-       */
-      name: string;
-      /**
-       * The phase's heading, such as Define your community.
-       */
-      title: string;
-      /**
-       * What the phase is about.
-       */
-      summary: string;
-      /**
-       * Questions that guide the community through the phase.
-       *
-       * @minItems 1
-       *
-       * Items: Plain text, one line or a short paragraph.
-       */
-      questions: [string, ...string[]];
-    },
-    ...{
-      /**
-       * The phase's one-word name, such as Define.
-       */
-      name: string;
-      /**
-       * The phase's heading, such as Define your community.
-       */
-      title: string;
-      /**
-       * What the phase is about.
-       */
-      summary: string;
-      /**
-       * Questions that guide the community through the phase.
-       *
-       * @minItems 1
-       *
-       * Items: Plain text, one line or a short paragraph.
-       */
-      questions: [string, ...string[]];
-    }[],
-  ];
+  phases: {
+    /**
+     * The phase's one-word name, such as Define.
+     */
+    name: string;
+    /**
+     * The phase's heading, such as Define your community.
+     */
+    title: string;
+    /**
+     * What the phase is about.
+     */
+    summary: string;
+    /**
+     * Questions that guide the community through the phase.
+     *
+     * @minItems 1
+     *
+     * Items: Plain text, one line or a short paragraph.
+     */
+    questions: string[];
+  }[];
 }
 
 /**
@@ -1166,26 +753,14 @@ export interface Principles {
    *
    * Items: One principle.
    */
-  principles: [
-    {
-      /**
-       * The principle, such as Respect.
-       */
-      name: string;
-      /**
-       * What the principle asks of people.
-       */
-      description: string;
-    },
-    ...{
-      /**
-       * The principle, such as Respect.
-       */
-      name: string;
-      /**
-       * What the principle asks of people.
-       */
-      description: string;
-    }[],
-  ];
+  principles: {
+    /**
+     * The principle, such as Respect.
+     */
+    name: string;
+    /**
+     * What the principle asks of people.
+     */
+    description: string;
+  }[];
 }

@@ -1,15 +1,9 @@
 import { isRealDate } from "./dates.ts";
 import type { FieldPath } from "./locate-field.ts";
+import type { Charter } from "./schema-types.ts";
 
 /** One row of a charter's version history, as written in its front matter. */
-export interface Revision {
-  version: string;
-  implemented_by: string;
-  revision_date: string;
-  approver: string;
-  approval_date?: string;
-  reason: string;
-}
+export type Revision = Charter["version_history"][number];
 
 /** A broken rule, with the field it is about; the caller adds the file and position. */
 export interface HistoryFinding {

@@ -40,8 +40,8 @@ export async function generateSchemaTypes(
         additionalProperties: false,
         declareExternallyReferenced: true,
         format: false,
-        // minItems/maxItems would otherwise become tuple types of every length.
-        maxItems: -1,
+        // minItems/maxItems would otherwise become tuple types of every allowed length.
+        ignoreMinAndMaxItems: true,
         strictIndexSignatures: true,
         unknownAny: true,
       }),
