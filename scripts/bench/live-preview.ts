@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import { median } from "./report.ts";
@@ -28,22 +28,18 @@ export async function benchLivePreview(options: {
 }): Promise<LivePreviewResults> {
   const log = options.log ?? (() => {});
   const port = await freePort();
-  // serve.ts previews into .cache/preview under its working folder: a folder of our own keeps the
-  // benchmark away from a preview someone else may be running from the repository.
-  const cwd = path.join(options.workDir, `live-preview-${options.size}`);
-  await mkdir(cwd, { recursive: true });
+  // A copy of the corpus, so the edits never touch the one the build benchmarks read. serve.ts is
+  // started from the repository, as `npm start` is: started from another folder, Eleventy's
+  // watcher maps its paths to that folder and never reports a save (see the bench report). It
+  // previews into the repository's .cache/preview, which it rebuilds on every start anyway.
+  const contentDir = path.join(options.workDir, `live-preview-${options.size}`, "content");
+  await rm(contentDir, { recursive: true, force: true });
+  await mkdir(path.dirname(contentDir), { recursive: true });
+  await cp(options.contentDir, contentDir, { recursive: true });
   const server = spawn(
     process.execPath,
-    [
-      "--import",
-      import.meta.resolve("tsx"),
-      path.join(repositoryRoot, serveScript),
-      "--content",
-      options.contentDir,
-      "--port",
-      String(port),
-    ],
-    { cwd, stdio: ["ignore", "pipe", "pipe"], detached: true },
+    ["--import", "tsx", serveScript, "--content", contentDir, "--port", String(port)],
+    { cwd: repositoryRoot, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
   let output = "";
   server.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
@@ -62,11 +58,11 @@ export async function benchLivePreview(options: {
       `  live preview: first build served after ${((performance.now() - firstBuild) / 1000).toFixed(1)} s`,
     );
 
-    const slugs = (await readdir(path.join(options.contentDir, "communities"))).sort();
+    const slugs = (await readdir(path.join(contentDir, "communities"))).sort();
     const editsMs: number[] = [];
     for (let i = 0; i < (options.edits ?? 5); i++) {
       const slug = slugs[(i * 7) % slugs.length]!;
-      const file = path.join(options.contentDir, "communities", slug, "ground-rules.md");
+      const file = path.join(contentDir, "communities", slug, "ground-rules.md");
       const url = `${base}/communities/${slug}/ground-rules/`;
       const marker = `Live preview check ${Date.now()}-${i}.`;
       const original = await readFile(file, "utf8");
