@@ -30,9 +30,8 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), "charterbook-site-"));
   site = path.join(work, "_site");
   result = await build({ contentDir: path.resolve("content"), outputDir: site, pdf: true });
-  // print/ holds the pages the PDFs are printed from (scripts/pdf, checked by the PDF tests);
-  // they are not part of the site a reader navigates.
-  pages = (await htmlFiles(site)).filter((file) => !file.startsWith("print/"));
+  // Includes print/, the pages the PDFs are printed from: they are published too.
+  pages = await htmlFiles(site);
   server = await serveSite(site);
   browser = await launchChromium();
 });
