@@ -63,7 +63,7 @@ export function buildPrintData(files: ContentFile[], markdown: MarkdownIt): Prin
   const withBody = <T>(file: ContentFile): WithBody<T> => ({
     ...(file.data as T),
     slug: file.slug,
-    ...renderBody(markdown, file.body, idPrefix(file)),
+    ...renderBody(markdown, file.body, idPrefix(file), file.relativePath),
   });
   const ofType = (name: ContentFile["type"]["name"]) =>
     files.filter((file) => file.type.name === name);
@@ -148,9 +148,11 @@ export function renderBody(
   markdown: MarkdownIt,
   body: string,
   prefix: string,
+  contentPath: string,
 ): { bodyHtml: string; headings: PrintHeading[] } {
-  // markdown-it-footnote prefixes its ids with env.docId.
-  const env = { docId: prefix };
+  // markdown-it-footnote prefixes its ids with env.docId; images resolve from the file's folder
+  // as they do on the site (see resolveImageSource).
+  const env = { docId: prefix, contentPath };
   const tokens = markdown.parse(body, env);
   const headings: PrintHeading[] = [];
   tokens.forEach((token, index) => {

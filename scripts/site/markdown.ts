@@ -1,3 +1,4 @@
+import path from "node:path";
 import markdownIt, { type MarkdownIt } from "markdown-it";
 import anchor from "markdown-it-anchor";
 import footnote from "markdown-it-footnote";
@@ -37,6 +38,37 @@ export function slugify(text: string): string {
 }
 
 /**
+ * What the image rule reads from markdown-it's env: Eleventy passes the page's data (its input
+ * path and the input folder); the print pages pass `contentPath` themselves.
+ */
+interface ImageEnv {
+  contentPath?: unknown;
+  page?: { inputPath?: unknown };
+  eleventy?: { directories?: { input?: unknown } };
+}
+
+/** The rendered file's path inside the content folder, such as guide/reflective-practice.md. */
+function contentPathOf(env: ImageEnv | undefined): string | undefined {
+  if (typeof env?.contentPath === "string") return env.contentPath;
+  const inputPath = env?.page?.inputPath;
+  const input = env?.eleventy?.directories?.input;
+  if (typeof inputPath !== "string" || typeof input !== "string") return undefined;
+  return path.relative(path.resolve(input), path.resolve(inputPath)).split(path.sep).join("/");
+}
+
+/**
+ * Content images are written relative to their Markdown file (images/cycle.png from
+ * guide/reflective-practice.md) but the page is served at /guide/reflective-practice/, so a
+ * relative source is made absolute from the file's folder in the content tree.
+ */
+export function resolveImageSource(src: string, env: ImageEnv | undefined): string {
+  const contentPath = contentPathOf(env);
+  if (contentPath === undefined || /^([a-z][a-z0-9+.-]*:|\/|#)/i.test(src)) return src;
+  const resolved = new URL(src, `https://content.invalid/${contentPath}`);
+  return resolved.pathname + resolved.search + resolved.hash;
+}
+
+/**
  * The one Markdown renderer for the site and the PDFs: raw HTML is shown as text, unsafe link
  * schemes are refused, headings get ids for the page contents, and footnotes carry the sources.
  */
@@ -45,5 +77,12 @@ export function createMarkdown(): MarkdownIt {
   md.validateLink = isSafeLink;
   md.use(anchor, { slugify, tabIndex: false, level: [2, 3] });
   md.use(footnote);
+  const renderImage = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens, index, options, env, self) => {
+    const token = tokens[index]!;
+    const src = String(token.attrGet("src") ?? "");
+    token.attrSet("src", resolveImageSource(src, env as ImageEnv | undefined));
+    return renderImage(tokens, index, options, env, self);
+  };
   return md;
 }
