@@ -24,8 +24,11 @@ export interface MeasureOptions {
   env?: NodeJS.ProcessEnv;
   /** How often /proc is read. @default 20 */
   sampleEveryMs?: number;
-  /** Counts the distinct processes whose command line (arguments joined by spaces) this accepts. */
-  countProcesses?: (commandLine: string) => boolean;
+  /**
+   * Counts the distinct processes this accepts, given their command line and their parent's
+   * (arguments joined by spaces).
+   */
+  countProcesses?: (commandLine: string, parentCommandLine: string) => boolean;
 }
 
 /** Runs `command` with `args` and resolves once it exits, whatever its exit code. */
@@ -57,7 +60,11 @@ export function measure(
       );
       if (options.countProcesses) {
         for (const pid of tree)
-          if (!matched.has(pid) && options.countProcesses(readCommandLine(pid))) matched.add(pid);
+          if (
+            !matched.has(pid) &&
+            options.countProcesses(readCommandLine(pid), readCommandLine(readParent(pid) ?? 0))
+          )
+            matched.add(pid);
       }
     };
     const timer = setInterval(sample, options.sampleEveryMs ?? 20);

@@ -110,12 +110,7 @@ export async function benchPdf(options: {
         path.join(repositoryRoot, "scripts/bench/render-pdfs-child.ts"),
         site.siteDir,
       ],
-      // The browser process itself; its helpers carry --type=renderer, --type=gpu-process and so on.
-      {
-        cwd: repositoryRoot,
-        countProcesses: (line) =>
-          /chrom/i.test(line.split(" ")[0] ?? "") && !line.includes("--type="),
-      },
+      { cwd: repositoryRoot, countProcesses: isBrowserProcess },
     );
     if (run.exitCode !== 0)
       throw new Error(`renderPdfs() failed on ${site.name}:\n${run.stderr.trim()}`);
@@ -152,11 +147,15 @@ export async function benchPdf(options: {
  * The browser process itself: its helpers run the same binary with --type=renderer, --type=zygote
  * and so on, and the crash handler is another binary.
  */
-export function isBrowserProcess(commandLine: string): boolean {
-  const program = path.basename(commandLine.split(" ")[0] ?? "");
+export function isBrowserProcess(commandLine: string, parentCommandLine: string): boolean {
+  const isChromium = (line: string) =>
+    /^(chromium|chromium-browser|chrome|google-chrome|headless_shell)$/.test(
+      path.basename(line.split(" ")[0] ?? ""),
+    );
+  // A child forked by the browser shows the browser's command line until it execs itself as a
+  // helper; its parent gives it away.
   return (
-    /^(chromium|chromium-browser|chrome|google-chrome|headless_shell)$/.test(program) &&
-    !commandLine.includes("--type=")
+    isChromium(commandLine) && !commandLine.includes("--type=") && !isChromium(parentCommandLine)
   );
 }
 
