@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseFlags, runCommand, UsageError } from "./cli/usage-error.ts";
 import { BrowserNotFoundError } from "./pdf/find-browser.ts";
-import { PdfRenderError, renderPdfs } from "./pdf/render-pdfs.ts";
+import { blockedRequestsError, PdfRenderError, renderPdfs } from "./pdf/render-pdfs.ts";
 
 const usage = "Usage: npm run pdf -- [--site DIR] [--paper A4|Letter]";
 
@@ -39,7 +39,9 @@ runCommand(async () => {
     console.log(
       `${pdfs.length} PDFs, ${pages} pages, in ${Math.round(performance.now() - started)} ms`,
     );
-    return pdfs.some((pdf) => pdf.blockedRequests.length > 0) ? 1 : 0;
+    const blocked = blockedRequestsError(pdfs);
+    if (blocked) console.error(blocked.message);
+    return blocked ? 1 : 0;
   } catch (error) {
     // A missing browser or a page that fails to print is reported in words, not as a stack trace.
     if (error instanceof BrowserNotFoundError || error instanceof PdfRenderError) {

@@ -1,5 +1,5 @@
 import type { Problem } from "../content/problems.ts";
-import { renderPdfs, type RenderedPdf } from "../pdf/render-pdfs.ts";
+import { blockedRequestsError, renderPdfs, type RenderedPdf } from "../pdf/render-pdfs.ts";
 import { runEleventy } from "../site/run-eleventy.ts";
 import { indexSearch } from "../site/search-index.ts";
 import { createStaging, discardStaging, publishStaging } from "./staging.ts";
@@ -87,6 +87,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           (r) => `${r.length} PDFs, ${r.reduce((sum, pdf) => sum + pdf.pages, 0)} pages`,
         )
       : [];
+    const blocked = blockedRequestsError(pdfs);
+    if (blocked) throw blocked;
     await timed(
       "publish",
       () => publishStaging(staging, options.outputDir),

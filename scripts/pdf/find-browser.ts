@@ -8,6 +8,11 @@ export class BrowserNotFoundError extends Error {
   override name = "BrowserNotFoundError";
 }
 
+/** A browser was found but would not start: for the person building, as good as no browser. */
+export class BrowserLaunchError extends BrowserNotFoundError {
+  override name = "BrowserLaunchError";
+}
+
 export interface FindBrowserOptions {
   /** @default process.env */
   env?: NodeJS.ProcessEnv;
@@ -139,5 +144,15 @@ export function browserArgs(isRoot: boolean): string[] {
 /** Starts the browser found by findBrowser, headless. */
 export async function launchBrowser(executablePath: string = findBrowser()): Promise<Browser> {
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  return puppeteer.launch({ executablePath, headless: true, args: browserArgs(isRoot) });
+  try {
+    return await puppeteer.launch({ executablePath, headless: true, args: browserArgs(isRoot) });
+  } catch (error) {
+    const reason = (error as Error).message.split("\n").find((line) => line.trim()) ?? "";
+    throw new BrowserLaunchError(
+      `The browser at ${executablePath} did not start (${reason.trim()}).\n` +
+        `Check that it runs on its own (${executablePath} --headless --version), or set ` +
+        "PUPPETEER_EXECUTABLE_PATH to another Chrome or Chromium.",
+      { cause: error },
+    );
+  }
 }

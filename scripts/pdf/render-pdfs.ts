@@ -47,6 +47,21 @@ export class PdfRenderError extends Error {
   override name = "PdfRenderError";
 }
 
+/**
+ * The print pages are built from validated content, so a request that left the site while printing
+ * is a bug in a layout: the build refuses to publish it, naming each address.
+ */
+export function blockedRequestsError(pdfs: readonly RenderedPdf[]): PdfRenderError | undefined {
+  const lines = pdfs.flatMap((pdf) =>
+    pdf.blockedRequests.map((url) => `  ${pdf.file} asked for ${url}`),
+  );
+  if (lines.length === 0) return undefined;
+  return new PdfRenderError(
+    `Printing the PDFs asked for addresses outside the built site, which were blocked:\n${lines.join("\n")}\n` +
+      "Only files of the site may be loaded while printing: fix the layout that refers to them.",
+  );
+}
+
 /** Chrome has no target-counter(), so contents page numbers come from reading a printed copy back. */
 const maxContentsPasses = 4;
 

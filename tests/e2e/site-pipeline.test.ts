@@ -75,17 +75,15 @@ describe("atomic builds", () => {
 });
 
 describe("npm run build", () => {
-  const cli = async (contentDir: string) => {
+  const cli = async (
+    contentDir: string,
+    options: { pdf?: boolean; env?: NodeJS.ProcessEnv } = {},
+  ) => {
     try {
-      const { stdout, stderr } = await run("npx", [
-        "tsx",
-        "scripts/build.ts",
-        "--content",
-        contentDir,
-        "--out",
-        outputDir,
-        "--no-pdf",
-      ]);
+      const args = ["tsx", "scripts/build.ts", "--content", contentDir, "--out", outputDir];
+      const { stdout, stderr } = await run("npx", options.pdf ? args : [...args, "--no-pdf"], {
+        env: { ...process.env, ...options.env },
+      });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const e = error as { code: number; stdout: string; stderr: string };
@@ -130,5 +128,33 @@ describe("npm run build", () => {
     expect(stderr).toMatch(/^The site could not be rendered:/m);
     expect(stderr).toMatch(/Nothing was built; .* is as it was\./);
     expect(stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("stops before publishing when no browser is found, saying how to get one, exit 1", async () => {
+    const { code, stderr } = await cli(fixture, {
+      pdf: true,
+      env: { PUPPETEER_EXECUTABLE_PATH: path.join(work, "no-such-chrome") },
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain("PUPPETEER_EXECUTABLE_PATH is set to");
+    expect(stderr).toMatch(/Nothing was built; .* is as it was\./);
+    expect(stderr).not.toMatch(/^\s+at /m);
+    expect(await snapshotTree(outputDir)).toEqual(before);
+    expect(await stagingLeftBehind()).toEqual([]);
+  });
+
+  it("stops before publishing when the browser fails to start, exit 1", async () => {
+    const brokenBrowser = path.join(work, "broken-chrome");
+    await writeFile(brokenBrowser, "#!/bin/sh\necho 'cannot start' >&2\nexit 1\n", { mode: 0o755 });
+    const { code, stderr } = await cli(fixture, {
+      pdf: true,
+      env: { PUPPETEER_EXECUTABLE_PATH: brokenBrowser },
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain(`The browser at ${brokenBrowser} did not start`);
+    expect(stderr).toMatch(/Nothing was built; .* is as it was\./);
+    expect(stderr).not.toMatch(/^\s+at /m);
+    expect(await snapshotTree(outputDir)).toEqual(before);
+    expect(await stagingLeftBehind()).toEqual([]);
   });
 });
