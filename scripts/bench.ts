@@ -8,9 +8,11 @@
  *
  * Not part of npm test: timings depend on the machine, so no test checks them.
  */
+import { existsSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { format, resolveConfig } from "prettier";
 import { parseFlags, runCommand, UsageError } from "./cli/usage-error.ts";
 import { formatReport } from "./bench/report.ts";
 import type { BenchResults } from "./bench/results.ts";
@@ -19,7 +21,6 @@ import { variants } from "./bench/variants.ts";
 import { benchLivePreview, livePreviewNeeds } from "./bench/live-preview.ts";
 import { benchPdf, pdfNeeds } from "./bench/pdf-bench.ts";
 import { benchSearchPayload } from "./bench/search-payload.ts";
-import { existsSync } from "node:fs";
 
 const extraParts = ["pdf", "search-payload", "live-preview"] as const;
 const partNames = [...variants.map((v) => v.id), ...extraParts];
@@ -114,7 +115,9 @@ runCommand(async () => {
   console.log(report);
   if (values.out !== "-") {
     await mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
-    await writeFile(values.out, report);
+    // Formatted as the repository's Prettier settings would, so npm test's prettier --check passes.
+    const options = (await resolveConfig(path.resolve(values.out))) ?? {};
+    await writeFile(values.out, await format(report, { ...options, parser: "markdown" }));
     await writeFile(path.join(workDir, "results.json"), JSON.stringify(results, null, 2));
     log(`Wrote ${values.out} (raw results: ${path.join(workDir, "results.json")}).`);
   }
