@@ -13,7 +13,8 @@ import { PdfRenderError } from "./pdf/render-pdfs.ts";
 import { TemplateRenderError } from "./site/run-eleventy.ts";
 import { SearchIndexError } from "./site/search-index.ts";
 
-const usage = "Usage: npm run build -- [--content DIR] [--out DIR] [--no-pdf] [--paper A4|Letter]";
+const usage =
+  "Usage: npm run build -- [--content DIR] [--out DIR] [--no-pdf] [--paper A4|Letter] [--base-path /PATH/]";
 
 runCommand(async () => {
   const { values } = parseFlags(
@@ -23,11 +24,18 @@ runCommand(async () => {
       out: { type: "string", default: "_site" },
       "no-pdf": { type: "boolean", default: false },
       paper: { type: "string" },
+      "base-path": { type: "string", default: process.env["CHARTERBOOK_BASE_PATH"] ?? "/" },
     },
     usage,
   );
   if (values.paper !== undefined && values.paper !== "A4" && values.paper !== "Letter") {
     throw new UsageError(`--paper must be A4 or Letter, not "${values.paper}".\n${usage}`);
+  }
+  const basePath = values["base-path"];
+  if (!/^\/([A-Za-z0-9._~-]+\/)*$/.test(basePath)) {
+    throw new UsageError(
+      `--base-path must start and end with a slash, such as /charterbook/, not "${basePath}".\n${usage}`,
+    );
   }
   if (!existsSync(values.content)) {
     throw new UsageError(`There is no content folder at ${values.content}.\n${usage}`);
@@ -40,6 +48,7 @@ runCommand(async () => {
       outputDir: path.resolve(values.out),
       pdf: !values["no-pdf"],
       paperSize: values.paper as "A4" | "Letter" | undefined,
+      basePath,
       log: (line) => console.log(line),
     });
     if (result.warnings.length) console.log(formatProblems(result.warnings));

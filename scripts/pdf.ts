@@ -8,7 +8,7 @@ import { parseFlags, runCommand, UsageError } from "./cli/usage-error.ts";
 import { BrowserNotFoundError } from "./pdf/find-browser.ts";
 import { blockedRequestsError, PdfRenderError, renderPdfs } from "./pdf/render-pdfs.ts";
 
-const usage = "Usage: npm run pdf -- [--site DIR] [--paper A4|Letter]";
+const usage = "Usage: npm run pdf -- [--site DIR] [--paper A4|Letter] [--base-path /PATH/]";
 
 runCommand(async () => {
   const { values } = parseFlags(
@@ -16,6 +16,8 @@ runCommand(async () => {
     {
       site: { type: "string", default: "_site" },
       paper: { type: "string" },
+      // The base path the site was built with (npm run build -- --base-path).
+      "base-path": { type: "string", default: process.env["CHARTERBOOK_BASE_PATH"] ?? "/" },
     },
     usage,
   );
@@ -33,6 +35,7 @@ runCommand(async () => {
     const pdfs = await renderPdfs({
       siteDir,
       ...(values.paper ? { paperSize: values.paper } : {}),
+      basePath: values["base-path"],
       log: (line) => console.log(line),
     });
     const pages = pdfs.reduce((sum, pdf) => sum + pdf.pages, 0);

@@ -88,6 +88,9 @@ declare module "@11ty/eleventy" {
     config?: (config: UserConfig) => void | Promise<void>;
   }
 
+  /** Prefixes the URLs in HTML output with the path prefix (bundled with Eleventy since 2.0). */
+  export function HtmlBasePlugin(config: UserConfig, options?: { baseHref?: string }): void;
+
   export class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     write(): Promise<unknown>;

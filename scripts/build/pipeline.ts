@@ -14,6 +14,8 @@ export interface BuildOptions {
   search?: boolean;
   /** Paper for the PDFs. @default paper_size in site.yaml */
   paperSize?: "A4" | "Letter";
+  /** The path the site is served under, such as /charterbook/ for a GitHub Pages project site. @default "/" */
+  basePath?: string;
   /** Receives a line per stage and per PDF. @default no output */
   log?: (line: string) => void;
 }
@@ -69,7 +71,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     const site = await timed(
       "eleventy",
-      () => runEleventy({ contentDir: options.contentDir, outputDir: staging }),
+      () =>
+        runEleventy({
+          contentDir: options.contentDir,
+          outputDir: staging,
+          basePath: options.basePath,
+        }),
       (r) => `${r.pages} pages`,
     );
     const search =
@@ -83,7 +90,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const pdfs = options.pdf
       ? await timed(
           "pdf",
-          () => renderPdfs({ siteDir: staging, paperSize: options.paperSize, log }),
+          () =>
+            renderPdfs({
+              siteDir: staging,
+              paperSize: options.paperSize,
+              basePath: options.basePath,
+              log,
+            }),
           (r) => `${r.length} PDFs, ${r.reduce((sum, pdf) => sum + pdf.pages, 0)} pages`,
         )
       : [];

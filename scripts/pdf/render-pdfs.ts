@@ -9,7 +9,7 @@ import { lockDownPage } from "./lock-down-page.ts";
 import { pageRules } from "./page-rules.ts";
 import { setPdfMetadata } from "./pdf-metadata.ts";
 import { openPdf, readOutline } from "./read-pdf.ts";
-import { serveSite } from "./serve-site.ts";
+import { serveSite, type ServedSite } from "./serve-site.ts";
 
 export interface RenderedPdf {
   /** Path relative to the site folder, such as pdf/north-east-guide.pdf. */
@@ -32,6 +32,8 @@ export interface RenderPdfsOptions {
   log?: (line: string) => void;
   /** A browser to print with; when absent one is found, launched and closed again. */
   browser?: Browser;
+  /** The path the site was built for (its URLs start with it), such as /charterbook/. @default "/" */
+  basePath?: string;
 }
 
 /** A print page found in the built site, and the PDF it becomes. */
@@ -175,18 +177,18 @@ async function printWithContents(page: Page, label: string): Promise<Uint8Array>
 
 async function renderOne(
   browser: Browser,
-  origin: string,
+  server: ServedSite,
   job: PrintJob,
   siteDir: string,
   paperSizeOverride: "A4" | "Letter" | undefined,
 ): Promise<RenderedPdf> {
   const started = performance.now();
   const page = await browser.newPage();
-  const blocked = await lockDownPage(page, origin);
+  const blocked = await lockDownPage(page, server.origin);
   try {
     // The page's CSP forbids inline style; the per-document @page rules are added by us, not content.
     await page.setBypassCSP(true);
-    const response = await page.goto(`${origin}${job.urlPath}`, {
+    const response = await page.goto(`${server.siteUrl}${job.urlPath}`, {
       waitUntil: "load",
       timeout: 60_000,
     });
@@ -270,14 +272,14 @@ export async function renderPdfs(options: RenderPdfsOptions): Promise<RenderedPd
     log("PDF  no print pages in the site, so no PDFs were made");
     return [];
   }
-  const server = await serveSite(siteDir);
+  const server = await serveSite(siteDir, options.basePath);
   let browser = options.browser;
   try {
     browser ??= await launchBrowser(executablePath);
     const active = browser;
     const limit = Math.max(1, os.availableParallelism());
     const results = await mapBounded(jobs, limit, async (job) => {
-      const result = await renderOne(active, server.origin, job, siteDir, options.paperSize);
+      const result = await renderOne(active, server, job, siteDir, options.paperSize);
       log(`PDF  ${result.file}  ${result.pages} pages  ${formatKb(result.bytes)}  ${result.ms} ms`);
       for (const url of result.blockedRequests) {
         log(

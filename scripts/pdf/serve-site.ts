@@ -25,6 +25,8 @@ const contentTypes: Record<string, string> = {
 export interface ServedSite {
   /** Such as http://127.0.0.1:41234 */
   origin: string;
+  /** Where the site's root is served, without a trailing slash: the origin plus the base path. */
+  siteUrl: string;
   close(): Promise<void>;
 }
 
@@ -47,10 +49,17 @@ export function resolveSitePath(root: string, urlPath: string): string | undefin
  * Serves a built site read-only on 127.0.0.1 at a port the system picks, so the browser prints
  * the pages exactly as a reader gets them, without file:// access to the rest of the disk.
  */
-export async function serveSite(siteDir: string): Promise<ServedSite> {
+export async function serveSite(siteDir: string, basePath = "/"): Promise<ServedSite> {
   const root = path.resolve(siteDir);
+  // A site built for a base path (/charterbook/) links to /charterbook/assets/...: serve it there.
+  const prefix = basePath.replace(/\/?$/, "/");
   const server: Server = createServer((request, response) => {
-    const file = request.method === "GET" ? resolveSitePath(root, request.url ?? "/") : undefined;
+    const url = request.url ?? "/";
+    const underPrefix = url.startsWith(prefix) ? url.slice(prefix.length - 1) : undefined;
+    const file =
+      request.method === "GET" && underPrefix !== undefined
+        ? resolveSitePath(root, underPrefix)
+        : undefined;
     if (!file) {
       response.writeHead(request.method === "GET" ? 404 : 405).end();
       return;
@@ -79,6 +88,7 @@ export async function serveSite(siteDir: string): Promise<ServedSite> {
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
+    siteUrl: `http://127.0.0.1:${port}${prefix.slice(0, -1)}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

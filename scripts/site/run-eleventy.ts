@@ -10,6 +10,8 @@ export interface RunEleventyOptions {
   outputDir: string;
   /** Keep Eleventy's own log lines out of the terminal. @default true */
   quiet?: boolean;
+  /** The path the site is served under, such as /charterbook/ on GitHub Pages. @default "/" */
+  basePath?: string;
 }
 
 /** A layout or page failed to render: the message names the file and what went wrong, no stack. */
@@ -49,6 +51,7 @@ export async function runEleventy({
   contentDir,
   outputDir,
   quiet = true,
+  basePath = "/",
 }: RunEleventyOptions): Promise<{ pages: number }> {
   allowTypeScriptConfig();
   const eleventy = new Eleventy(path.resolve(contentDir), path.resolve(outputDir), {
@@ -56,6 +59,8 @@ export async function runEleventy({
     runMode: "build",
     configPath: eleventyConfigPath,
     quietMode: quiet,
+    // Eleventy's HTML base plugin (eleventy.config.ts) adds it to every URL in the HTML.
+    pathPrefix: basePath,
   });
   // Problems are reported by the caller, once and without Eleventy's stack traces.
   eleventy.disableLogger();

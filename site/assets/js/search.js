@@ -2,7 +2,10 @@
 // The search page: Pagefind's default UI, served from this site's own /pagefind/ folder.
 // Without JavaScript the page says search needs it (a <noscript> message); the header's
 // search box still sends readers here with ?q=.
-await import("/pagefind/pagefind-ui.js");
+// Paths are worked out from this file's own address, so the site works under a base path
+// (https://owner.github.io/charterbook/) as well as at the root of a host.
+const siteRoot = new URL("../../", import.meta.url);
+await import(new URL("pagefind/pagefind-ui.js", siteRoot).href);
 
 const container = document.querySelector("[data-search]");
 const status = document.getElementById("search-status");
@@ -13,6 +16,9 @@ const ui = new window.PagefindUI({
   showImages: false,
   highlightParam: "highlight",
   resetStyles: false,
+  // Pagefind guesses its folder from the script tag, which an import() does not have.
+  bundlePath: new URL("pagefind/", siteRoot).pathname,
+  baseUrl: siteRoot.pathname,
 });
 
 // Pagefind's input is labelled only by a placeholder; give it a visible label of its own.
