@@ -1,4 +1,4 @@
-/* global document, window, URLSearchParams, MutationObserver */
+/* global document, window, URL, URLSearchParams, MutationObserver */
 // The search page: Pagefind's default UI, served from this site's own /pagefind/ folder.
 // Without JavaScript the page says search needs it (a <noscript> message); the header's
 // search box still sends readers here with ?q=.

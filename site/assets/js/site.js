@@ -1,4 +1,4 @@
-/* global window, URLSearchParams */
+/* global window, URL, URLSearchParams */
 // Runs on every page. When a reader arrives from a search result, the link carries
 // ?highlight=word and Pagefind's highlighter marks the word on the page.
 const terms = new URLSearchParams(window.location.search).getAll("highlight");
