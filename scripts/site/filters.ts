@@ -7,6 +7,27 @@ import { createMarkdown } from "./markdown.ts";
 import { listHeadings, numberHeadings } from "./page-headings.ts";
 import { splitFootnotes } from "./split-footnotes.ts";
 
+const communityIndexes = new WeakMap<CollectionItem[], Map<string, CollectionItem[]>>();
+
+/**
+ * A collection's items grouped by community. Every community page looks up its own items, so
+ * filtering the whole collection on each page would make the build grow with the square of the
+ * number of communities; Eleventy hands each page the same collection arrays, so one index each.
+ */
+function byCommunity(items: CollectionItem[]): Map<string, CollectionItem[]> {
+  let index = communityIndexes.get(items);
+  if (!index) {
+    index = new Map();
+    for (const item of items) {
+      const slug = item.data.communitySlug;
+      if (typeof slug !== "string") continue;
+      index.set(slug, [...(index.get(slug) ?? []), item]);
+    }
+    communityIndexes.set(items, index);
+  }
+  return index;
+}
+
 /** Filters the layouts use; each returns plain data or HTML the layout marks `| safe`. */
 export function addFilters(config: UserConfig): void {
   const md = createMarkdown();
@@ -27,8 +48,9 @@ export function addFilters(config: UserConfig): void {
   config.addFilter("numberHeadings", (html: string, start: number) =>
     numberHeadings(String(html ?? ""), start),
   );
-  config.addFilter("forCommunity", (items: CollectionItem[], slug: string) =>
-    (items ?? []).filter((item) => item.data.communitySlug === slug),
+  config.addFilter(
+    "forCommunity",
+    (items: CollectionItem[], slug: string) => byCommunity(items ?? []).get(slug) ?? [],
   );
   config.addFilter("neighbours", (items: CollectionItem[], url: string) => {
     const index = (items ?? []).findIndex((item) => item.url === url);
@@ -41,8 +63,9 @@ export function addFilters(config: UserConfig): void {
     charterSections(charter, String(bodyHtml ?? "")),
   );
   config.addFilter("lastApproval", (charter: Charter) => lastApproval(charter));
-  config.addFilter("findCommunity", (communities: CollectionItem[], slug: string) =>
-    (communities ?? []).find((item) => item.data.communitySlug === slug),
+  config.addFilter(
+    "findCommunity",
+    (communities: CollectionItem[], slug: string) => byCommunity(communities ?? []).get(slug)?.[0],
   );
   config.addFilter("unique", (values: string[]) => [...new Set(values)].sort());
   config.addFilter("range", (count: number) =>

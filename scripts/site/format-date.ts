@@ -19,5 +19,18 @@ export function formatDate(
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) return iso;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(locale, { ...styles[style], timeZone: "UTC" }).format(date);
+  return formatter(locale, style).format(date);
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one, and every page shows dates.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, style: Site["date_style"]): Intl.DateTimeFormat {
+  const key = `${locale} ${style}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, { ...styles[style], timeZone: "UTC" });
+    formatters.set(key, found);
+  }
+  return found;
 }
