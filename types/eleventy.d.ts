@@ -63,7 +63,7 @@ declare module "@11ty/eleventy" {
       transform: (this: { page: EleventyPage }, content: string) => unknown,
     ): void;
     setLibrary(name: "md" | "njk", library: unknown): void;
-    amendLibrary(name: "md", amend: (library: unknown) => unknown): void;
+    amendLibrary(name: "md" | "njk", amend: (library: unknown) => unknown): void;
     setFrontMatterParsingOptions(options: Record<string, unknown>): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     setServerOptions(options: Record<string, unknown>): void;

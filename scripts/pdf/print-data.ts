@@ -94,11 +94,17 @@ export function buildPrintData(files: ContentFile[], markdown: MarkdownIt): Prin
     principles: single<Principles>("principles"),
   };
 
+  // Looked up once per community: indexed here so the work grows with the number of files.
+  const communityFiles = new Map<string, ContentFile>();
+  for (const file of files) {
+    if (file.community) communityFiles.set(`${file.type.name} ${file.community}`, file);
+  }
+
   const guides = ofType("community")
     .map((communityFile): PrintGuide | undefined => {
       const slug = communityFile.community ?? communityFile.slug;
       const forCommunity = (name: ContentFile["type"]["name"]) =>
-        ofType(name).find((file) => file.community === slug);
+        communityFiles.get(`${name} ${slug}`);
       const charterFile = forCommunity("charter");
       // A community without a charter has no guide to print yet; validation reports it.
       if (!charterFile) return undefined;

@@ -57,6 +57,12 @@ function templateInfo(template: PrintTemplate): PdfPageInfo {
  * its whole guide, and one page per template. They are excluded from collections (so the site's
  * navigation and sitemap never list them) and carry `data-pagefind-ignore` so search skips them.
  */
+/** The part of Nunjucks' Environment the shared-guide function uses. */
+interface NunjucksEnvironment {
+  addGlobal(name: string, value: unknown): void;
+  render(template: string, context: object): string;
+}
+
 export default function printPages(eleventyConfig: UserConfig): void {
   const markdown = createMarkdown();
   const inline = (text: string) => markdown.renderInline(text);
@@ -86,6 +92,22 @@ export default function printPages(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter("pdfRange", (count: number) =>
     Array.from({ length: Math.max(0, count) }, (_, i) => i),
   );
+
+  // Every community's guide repeats the same chapters, roadmap and templates: render that part
+  // once per build and reuse it, so printing N communities does not render the guide N times.
+  const sharedParts = new WeakMap<object, string>();
+  eleventyConfig.amendLibrary("njk", (env) => {
+    const nunjucks = env as NunjucksEnvironment;
+    nunjucks.addGlobal("printGuideShared", (guide: PrintGuide, site: unknown) => {
+      let html = sharedParts.get(guide.chapters);
+      if (html === undefined) {
+        html = nunjucks.render("print/guide-shared.njk", { guide, site });
+        sharedParts.set(guide.chapters, html);
+      }
+      return html;
+    });
+    return nunjucks;
+  });
 
   const common = { eleventyExcludeFromCollections: true, pagefindIgnore: true };
   eleventyConfig.addTemplate("print/communities.njk", "", {
