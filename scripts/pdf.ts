@@ -27,7 +27,7 @@ runCommand(async () => {
   const siteDir = path.resolve(values.site);
   if (!existsSync(path.join(siteDir, "print"))) {
     throw new UsageError(
-      `There is no built site with print pages at ${values.site}. Run npm run build first, or pass --site DIR.\n${usage}`,
+      `There is no built site with print pages at ${values.site}. Build it with npm run build (print pages are only written when PDFs are, so not with --no-pdf), or pass --site DIR.\n${usage}`,
     );
   }
   const started = performance.now();

@@ -78,6 +78,7 @@ export async function benchPdf(options: {
   await runEleventy({
     contentDir: path.join(repositoryRoot, "content"),
     outputDir: example.siteDir,
+    printPages: true,
   });
 
   const launchStarted = performance.now();
@@ -179,7 +180,7 @@ async function syntheticGuide(
       siteDir: path.join(pdfDir, `site-${target}`),
       printPath: `/print/communities/${corpus.communitySlugs[0]}/`,
     };
-    await runEleventy({ contentDir, outputDir: site.siteDir });
+    await runEleventy({ contentDir, outputDir: site.siteDir, printPages: true });
     const timing = await timeDocument(browser, site);
     log(
       `  PDF: ${site.name}: ${chapters} chapters gave ${timing.pages} pages in ${Math.round(timing.totalMs)} ms`,

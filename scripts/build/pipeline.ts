@@ -76,6 +76,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           contentDir: options.contentDir,
           outputDir: staging,
           basePath: options.basePath,
+          printPages: options.pdf,
         }),
       (r) => `${r.pages} pages`,
     );

@@ -1,5 +1,6 @@
 import path from "node:path";
-import { Eleventy } from "@11ty/eleventy";
+import { Eleventy, type UserConfig } from "@11ty/eleventy";
+import printPagesPlugin from "../pdf/print-pages.ts";
 import { register } from "tsx/esm/api";
 import { projectRoot } from "./project-paths.ts";
 
@@ -10,6 +11,12 @@ export interface RunEleventyOptions {
   outputDir: string;
   /** Keep Eleventy's own log lines out of the terminal. @default true */
   quiet?: boolean;
+  /**
+   * Also write the print pages the PDFs are made from (scripts/pdf/print-pages.ts). Each holds a
+   * community's whole guide, so they are most of the output: only builds that print PDFs ask.
+   * @default false
+   */
+  printPages?: boolean;
   /** The path the site is served under, such as /charterbook/ on GitHub Pages. @default "/" */
   basePath?: string;
 }
@@ -52,6 +59,7 @@ export async function runEleventy({
   outputDir,
   quiet = true,
   basePath = "/",
+  printPages = false,
 }: RunEleventyOptions): Promise<{ pages: number }> {
   allowTypeScriptConfig();
   const eleventy = new Eleventy(path.resolve(contentDir), path.resolve(outputDir), {
@@ -61,6 +69,7 @@ export async function runEleventy({
     quietMode: quiet,
     // Eleventy's HTML base plugin (eleventy.config.ts) adds it to every URL in the HTML.
     pathPrefix: basePath,
+    ...(printPages ? { config: (config: UserConfig) => config.addPlugin(printPagesPlugin) } : {}),
   });
   // Problems are reported by the caller, once and without Eleventy's stack traces.
   eleventy.disableLogger();

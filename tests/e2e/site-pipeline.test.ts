@@ -131,6 +131,8 @@ describe("npm run build", () => {
   });
 
   it("stops before publishing when no browser is found, saying how to get one, exit 1", async () => {
+    // Taken now: a successful build above replaced the output (Pagefind's file names vary by run).
+    const before = await snapshotTree(outputDir);
     const { code, stderr } = await cli(fixture, {
       pdf: true,
       env: { PUPPETEER_EXECUTABLE_PATH: path.join(work, "no-such-chrome") },
@@ -144,6 +146,7 @@ describe("npm run build", () => {
   });
 
   it("stops before publishing when the browser fails to start, exit 1", async () => {
+    const before = await snapshotTree(outputDir);
     const brokenBrowser = path.join(work, "broken-chrome");
     await writeFile(brokenBrowser, "#!/bin/sh\necho 'cannot start' >&2\nexit 1\n", { mode: 0o755 });
     const { code, stderr } = await cli(fixture, {

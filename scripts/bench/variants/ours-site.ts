@@ -1,4 +1,4 @@
-/** Ours, site only: validate, then Eleventy with Charterbook's layouts and plugins (print pages included). */
+/** Ours, site only: validate, then Eleventy with Charterbook's layouts and plugins (print pages only come with PDFs, as in npm run build -- --no-pdf). */
 import { validateContent } from "../../content/validate-content.ts";
 import { runEleventy } from "../../site/run-eleventy.ts";
 import type { VariantOptions, VariantResult } from "./variant.ts";
