@@ -1,5 +1,5 @@
 import path from "node:path";
-import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
+import type { UserConfig } from "@11ty/eleventy";
 import charterbookSite from "./scripts/site/index.ts";
 import { layoutsDir } from "./scripts/site/project-paths.ts";
 
@@ -19,6 +19,4 @@ export default function (eleventyConfig: UserConfig): void {
   // Eleventy resolves includes against the input folder, which changes between builds.
   eleventyConfig.setIncludesDirectory(path.relative(eleventyConfig.directories.input, layoutsDir));
   eleventyConfig.addPlugin(charterbookSite);
-  // Prefixes every URL in the HTML with the base path (--base-path), a no-op at the root.
-  eleventyConfig.addPlugin(HtmlBasePlugin);
 }

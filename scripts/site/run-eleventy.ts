@@ -1,5 +1,5 @@
 import path from "node:path";
-import { Eleventy, type UserConfig } from "@11ty/eleventy";
+import { Eleventy, HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import printPagesPlugin from "../pdf/print-pages.ts";
 import { register } from "tsx/esm/api";
 import { projectRoot } from "./project-paths.ts";
@@ -67,9 +67,14 @@ export async function runEleventy({
     runMode: "build",
     configPath: eleventyConfigPath,
     quietMode: quiet,
-    // Eleventy's HTML base plugin (eleventy.config.ts) adds it to every URL in the HTML.
+    // Eleventy's HTML base plugin, added below, puts it in front of every URL in the HTML.
     pathPrefix: basePath,
-    ...(printPages ? { config: (config: UserConfig) => config.addPlugin(printPagesPlugin) } : {}),
+    config: (config: UserConfig) => {
+      if (printPages) config.addPlugin(printPagesPlugin);
+      // Rewrites every URL in every page; at the root there is nothing to rewrite, so it is
+      // only added for a base path (it costs a full HTML parse per page).
+      if (basePath !== "/") config.addPlugin(HtmlBasePlugin);
+    },
   });
   // Problems are reported by the caller, once and without Eleventy's stack traces.
   eleventy.disableLogger();
