@@ -4,7 +4,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 
-const contentTypes: Record<string, string> = {
+/** Content types of the files a built site holds (Pagefind's WebAssembly needs application/wasm). */
+export const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -20,6 +21,7 @@ const contentTypes: Record<string, string> = {
   ".woff2": "font/woff2",
   ".woff": "font/woff",
   ".wasm": "application/wasm",
+  ".pdf": "application/pdf",
 };
 
 export interface ServedSite {
