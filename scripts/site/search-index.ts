@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import * as pagefind from "pagefind";
 
 /** Pagefind reported problems: the index would be missing or incomplete. */
@@ -13,6 +15,10 @@ const check = (stage: string, errors: string[]) => {
 /**
  * Indexes the built site with Pagefind in-process and writes the index and its default UI
  * to `<siteDir>/pagefind/`. Only `main` is indexed (layouts mark it `data-pagefind-body`).
+ *
+ * The files are written here rather than by Pagefind's writeFiles: when Pagefind cannot write
+ * (a page already took the path pagefind, a full disk) its backend panics and writeFiles never
+ * settles, so the build would hang instead of failing.
  */
 export async function indexSearch(siteDir: string): Promise<{ pages: number }> {
   try {
@@ -21,8 +27,22 @@ export async function indexSearch(siteDir: string): Promise<{ pages: number }> {
     if (!index) throw new SearchIndexError("Pagefind could not start: it returned no index.");
     const added = await index.addDirectory({ path: siteDir });
     check(`index ${siteDir}`, added.errors);
-    const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
-    check("write the index", written.errors);
+    const bundle = await index.getFiles();
+    check("build the index", bundle.errors);
+    const outputDir = path.join(siteDir, "pagefind");
+    try {
+      for (const file of bundle.files) {
+        const target = path.join(outputDir, file.path);
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFile(target, file.content);
+      }
+    } catch (error) {
+      throw new SearchIndexError(
+        `Pagefind could not write the index to ${outputDir}: ${(error as Error).message}\n` +
+          "Check that no page of the site is published at /pagefind (a permalink in the content's data files).",
+        { cause: error },
+      );
+    }
     return { pages: added.page_count };
   } finally {
     await pagefind.close();

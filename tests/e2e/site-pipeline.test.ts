@@ -5,8 +5,6 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/pipeline.ts";
-import { InvalidContentError } from "../../scripts/build/validate-stage.ts";
-import { TemplateRenderError } from "../../scripts/site/run-eleventy.ts";
 import { snapshotTree } from "./helpers/site-tree.ts";
 
 const run = promisify(execFile);
@@ -38,39 +36,12 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-describe("atomic builds", () => {
+// Each stage failing, for build(), is in build-atomic.test.ts.
+describe("a build", () => {
   it("publishes a complete site with its search index", () => {
     expect(before["index.html"]).toBeDefined();
     expect(before["pagefind/pagefind-ui.js"]).toBeDefined();
     expect(before["_headers"]).toBeDefined();
-  });
-
-  it("leaves the previous output untouched when content is invalid", async () => {
-    const contentDir = await contentWith("invalid", async (dir) => {
-      await writeFile(
-        path.join(dir, "guide", "broken.md"),
-        "---\ntitle: Broken\norder: one\n---\nText.\n",
-      );
-    });
-    const failure = build({ contentDir, outputDir, pdf: false });
-    await expect(failure).rejects.toBeInstanceOf(InvalidContentError);
-    expect(await snapshotTree(outputDir)).toEqual(before);
-    expect(await stagingLeftBehind()).toEqual([]);
-  });
-
-  it("leaves the previous output untouched when a template fails to render", async () => {
-    // Valid content whose data file sends a chapter to the same URL as the home page.
-    const contentDir = await contentWith("template-error", async (dir) => {
-      await writeFile(
-        path.join(dir, "guide", "reflective-practice.11tydata.json"),
-        '{ "permalink": "/index.html" }\n',
-      );
-    });
-    const failure = build({ contentDir, outputDir, pdf: false });
-    await expect(failure).rejects.toBeInstanceOf(TemplateRenderError);
-    await expect(failure).rejects.toThrow(/index\.html/);
-    expect(await snapshotTree(outputDir)).toEqual(before);
-    expect(await stagingLeftBehind()).toEqual([]);
   });
 });
 
