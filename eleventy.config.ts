@@ -4,19 +4,17 @@ import charterbookSite from "./scripts/site/index.ts";
 import { layoutsDir } from "./scripts/site/project-paths.ts";
 
 /**
- * Eleventy's settings. The input and output folders come from scripts/site/run-eleventy.ts
- * (content/ and _site/ for `npm run build`; tests and the bench pass their own): a `dir` here
- * would override them.
+ * Eleventy's settings. Its input is the project's own pages (site/pages); the content arrives as
+ * the site model from scripts/site/run-eleventy.ts, which `npm run build` and `npm start` call.
+ * Eleventy never reads content/.
  */
 export const config = {
-  templateFormats: ["md", "njk"],
-  // Content is Markdown rendered by markdown-it only: `{{ }}` and `{% %}` in it stay literal text.
-  markdownTemplateEngine: false,
+  templateFormats: ["njk"],
   htmlTemplateEngine: false,
 };
 
 export default function (eleventyConfig: UserConfig): void {
-  // Eleventy resolves includes against the input folder, which changes between builds.
+  // Eleventy resolves includes against the input folder.
   eleventyConfig.setIncludesDirectory(path.relative(eleventyConfig.directories.input, layoutsDir));
   eleventyConfig.addPlugin(charterbookSite);
 }

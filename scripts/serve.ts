@@ -1,72 +1,116 @@
 /**
- * `npm start`: a live preview of the site with Eleventy's dev server. Every save re-validates the
- * content first; when it has problems they are listed with file:line and the preview keeps showing
- * the last good build. After each rebuild the search index is made again (Pagefind has no
- * development mode), so search works in the preview too.
+ * `npm start`: a live preview of the site. It runs the build's own stages (load and validate the
+ * content, render the model with Eleventy, write the content images, index for search) into
+ * .cache/preview on every save, and reloads the open pages. When a save breaks the content, the
+ * problems are listed with file:line and the preview keeps showing the last good build.
  */
+import { watch, type FSWatcher } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { Eleventy } from "@11ty/eleventy";
 import { parseFlags, runCommand, UsageError } from "./cli/usage-error.ts";
 import { formatProblems, summariseProblems } from "./content/problems.ts";
-import { validateContent } from "./content/validate-content.ts";
-import { allowTypeScriptConfig, eleventyConfigPath } from "./site/run-eleventy.ts";
+import { InvalidContentError, validateStage } from "./build/validate-stage.ts";
+import { startPreviewServer } from "./preview/preview-server.ts";
+import { writeContentImages } from "./site/content-images.ts";
+import { layoutsDir, siteDir } from "./site/project-paths.ts";
+import { describeEleventyError, runEleventy, TemplateRenderError } from "./site/run-eleventy.ts";
 import { indexSearch } from "./site/search-index.ts";
 
-const usage = "Usage: npm start -- [--content DIR] [--port 8080]";
-
-/** Stops a rebuild after validation failed; Eleventy prints only this line, not a stack. */
-class ContentProblemsError extends Error {
-  override name = "ContentProblemsError";
-  readonly skipOriginalStack = true;
-}
+const usage = "Usage: npm start -- [--content DIR] [--port 8080] [--host 127.0.0.1]";
 
 runCommand(async () => {
   const { values } = parseFlags(
     process.argv.slice(2),
-    { content: { type: "string", default: "content" }, port: { type: "string", default: "8080" } },
+    {
+      content: { type: "string", default: "content" },
+      port: { type: "string", default: "8080" },
+      host: { type: "string", default: "127.0.0.1" },
+    },
     usage,
   );
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(
-      `--port must be a number from 1 to 65535, not "${values.port}".\n${usage}`,
+      `--port must be a number from 0 to 65535, not "${values.port}".\n${usage}`,
     );
   }
   const contentDir = path.resolve(values.content);
   // The preview has its own folder, so it never mixes with the published build in _site/.
   const outputDir = path.resolve(".cache/preview");
+  await mkdir(outputDir, { recursive: true });
 
-  allowTypeScriptConfig();
-  const eleventy = new Eleventy(contentDir, outputDir, {
-    source: "cli",
-    runMode: "serve",
-    configPath: eleventyConfigPath,
-    quietMode: true,
-    config: (config) => {
-      config.on("eleventy.before", async () => {
-        const result = await validateContent(contentDir);
-        const summary = summariseProblems(result.problems, result.filesChecked);
-        if (result.problems.some((p) => p.severity === "error")) {
-          console.error(`\n${formatProblems(result.problems)}\n${summary}`);
-          throw new ContentProblemsError(
-            "Not rebuilt: fix the problems above. The preview still shows the last good build.",
-          );
-        }
-        console.log(`[charterbook] ${summary}`);
-      });
-      config.on("eleventy.after", async () => {
-        const started = performance.now();
-        const { pages } = await indexSearch(outputDir);
-        console.log(
-          `[charterbook] Search index: ${pages} pages in ${Math.round(performance.now() - started)} ms`,
+  const log = (line: string) => console.log(`[charterbook] ${line}`);
+  // Serving starts at once; the page list appears with the first build, announced below.
+  const server = await startPreviewServer({ root: outputDir, host: values.host, port });
+  /** One rebuild through the build's stages; a failure leaves the last good preview in place. */
+  const rebuild = async (): Promise<boolean> => {
+    const started = performance.now();
+    try {
+      const { model, files, warnings } = await validateStage(contentDir);
+      if (warnings.length) console.log(formatProblems(warnings));
+      const { pages } = await runEleventy({ model, outputDir });
+      await writeContentImages(model, outputDir);
+      log(
+        `${files} files checked, ${pages} pages built in ${Math.round(performance.now() - started)} ms`,
+      );
+      server.reload();
+      // Search is indexed after the page is already updated, so an edit shows at once.
+      const indexed = await indexSearch(outputDir);
+      log(`search index: ${indexed.pages} pages`);
+      return true;
+    } catch (error) {
+      if (error instanceof InvalidContentError) {
+        console.error(
+          `\n${formatProblems(error.problems)}\n${summariseProblems(error.problems, error.filesChecked)}`,
         );
+      } else if (error instanceof TemplateRenderError) {
+        console.error(`\nThe site could not be rendered:\n  ${error.message}`);
+      } else {
+        console.error(`\nThe preview could not be rebuilt: ${describeEleventyError(error)}`);
+      }
+      console.error(
+        "Not rebuilt: fix the problems above. The preview still shows the last good build.",
+      );
+      return false;
+    }
+  };
+
+  // Saves often come in bursts (an editor writes a temporary file, then renames it): rebuild once
+  // the burst is over, and never run two rebuilds at once.
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> | undefined;
+  let again = false;
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = rebuild().finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          schedule();
+        }
       });
-    },
+    }, 80);
+  };
+
+  await rebuild();
+  const watchers: FSWatcher[] = [contentDir, layoutsDir, siteDir].map((dir) =>
+    watch(dir, { recursive: true }, schedule),
+  );
+  log(`Preview at ${server.url}/ (Ctrl+C to stop)`);
+
+  // The server and the watchers keep the process alive until Ctrl+C.
+  return await new Promise<number>((resolve) => {
+    const stop = () => {
+      for (const watcher of watchers) watcher.close();
+      clearTimeout(timer);
+      void server.close().then(() => resolve(0));
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
   });
-  await eleventy.init();
-  await eleventy.watch();
-  await eleventy.serve(port);
-  console.log(`[charterbook] Preview at http://localhost:${port}/ (Ctrl+C to stop)`);
-  // The dev server and the watcher keep the process alive until Ctrl+C.
-  return await new Promise<number>(() => {});
 });

@@ -20,7 +20,7 @@ import { PDFDocument } from "pdf-lib";
 import type { Browser, Page, PDFOptions } from "puppeteer-core";
 import { launchBrowser } from "../pdf/find-browser.ts";
 import { pageRules } from "../pdf/page-rules.ts";
-import { runEleventy } from "../site/run-eleventy.ts";
+import { renderSite } from "../build/pipeline.ts";
 import { generateCorpus } from "./generate-corpus.ts";
 import { measure } from "./measure.ts";
 import { median } from "./report.ts";
@@ -49,6 +49,7 @@ const pagesPerChapterGuess = 4.5;
 
 interface PdfSite {
   name: string;
+  contentDir: string;
   siteDir: string;
   printPath: string;
 }
@@ -72,11 +73,12 @@ export async function benchPdf(options: {
 
   const example: PdfSite = {
     name: "Example guide (advanced-mental-health)",
+    contentDir: path.join(repositoryRoot, "content"),
     siteDir: path.join(pdfDir, "site-example"),
     printPath: "/print/communities/advanced-mental-health/",
   };
-  await runEleventy({
-    contentDir: path.join(repositoryRoot, "content"),
+  await renderSite({
+    contentDir: example.contentDir,
     outputDir: example.siteDir,
     printPages: true,
   });
@@ -109,6 +111,7 @@ export async function benchPdf(options: {
         "--import",
         "tsx",
         path.join(repositoryRoot, "scripts/bench/render-pdfs-child.ts"),
+        site.contentDir,
         site.siteDir,
       ],
       { cwd: repositoryRoot, countProcesses: isBrowserProcess },
@@ -177,10 +180,11 @@ async function syntheticGuide(
     });
     const site: PdfSite = {
       name: `Synthetic guide, about ${target} pages`,
+      contentDir,
       siteDir: path.join(pdfDir, `site-${target}`),
       printPath: `/print/communities/${corpus.communitySlugs[0]}/`,
     };
-    await runEleventy({ contentDir, outputDir: site.siteDir, printPages: true });
+    await renderSite({ contentDir, outputDir: site.siteDir, printPages: true });
     const timing = await timeDocument(browser, site);
     log(
       `  PDF: ${site.name}: ${chapters} chapters gave ${timing.pages} pages in ${Math.round(timing.totalMs)} ms`,

@@ -2,14 +2,16 @@
  * Child-process entry for the PDF benchmark: runs renderPdfs() on a built site
  * exactly as a build does (it launches its own browser), so the parent can count
  * the browser processes it starts. Prints the RenderedPdf list as one JSON line.
- *   node --import tsx scripts/bench/render-pdfs-child.ts <siteDir>
+ *   node --import tsx scripts/bench/render-pdfs-child.ts <contentDir> <siteDir>
  */
+import { validateStage } from "../build/validate-stage.ts";
 import { renderPdfs } from "../pdf/render-pdfs.ts";
 
-const [siteDir] = process.argv.slice(2);
-if (!siteDir) {
-  console.error("Usage: render-pdfs-child.ts <siteDir>");
+const [contentDir, siteDir] = process.argv.slice(2);
+if (!contentDir || !siteDir) {
+  console.error("Usage: render-pdfs-child.ts <contentDir> <siteDir>");
   process.exit(2);
 }
-const rendered = await renderPdfs({ siteDir });
+const { model } = await validateStage(contentDir);
+const rendered = await renderPdfs({ siteDir, jobs: model.pdfs });
 console.log(JSON.stringify(rendered));

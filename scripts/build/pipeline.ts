@@ -1,8 +1,11 @@
 import type { Problem } from "../content/problems.ts";
 import { blockedRequestsError, renderPdfs, type RenderedPdf } from "../pdf/render-pdfs.ts";
+import { writeContentImages } from "../site/content-images.ts";
+import { fillPdfLinks } from "../site/pdf-links.ts";
 import { runEleventy } from "../site/run-eleventy.ts";
 import { indexSearch } from "../site/search-index.ts";
 import { createStaging, discardStaging, publishStaging } from "./staging.ts";
+import type { SiteModel } from "../model/site-model.ts";
 import { validateStage } from "./validate-stage.ts";
 
 export interface BuildOptions {
@@ -18,6 +21,12 @@ export interface BuildOptions {
   basePath?: string;
   /** Receives a line per stage and per PDF. @default no output */
   log?: (line: string) => void;
+  /**
+   * Called with the staging folder before each stage that writes to it ("eleventy", "pagefind",
+   * "pdf", "publish"). The tests inject real faults here (a file where a folder must go, a
+   * process killed between two steps); a build never sets it.
+   */
+  beforeStage?: (stage: Exclude<StageTiming["stage"], "validate">, staging: string) => unknown;
 }
 
 export interface StageTiming {
@@ -36,13 +45,15 @@ export interface BuildResult {
 }
 
 /**
- * The whole build, top to bottom: validate the content, render it with Eleventy into a staging
- * folder, index it with Pagefind, print the PDFs, then swap the staging folder into place.
- * Any failure removes the staging folder and leaves the previous output exactly as it was.
+ * The whole build, top to bottom: load and validate the content (the one read of content/), render
+ * the site model with Eleventy into a staging folder, index it with Pagefind, print the PDFs from
+ * the model's jobs, then swap the staging folder into place. Any failure removes the staging
+ * folder and leaves the previous output exactly as it was.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const stages: StageTiming[] = [];
+  let staging = "";
   const started = performance.now();
   const timed = async <T>(
     stage: StageTiming["stage"],
@@ -50,6 +61,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     detail: (result: T) => string,
   ) => {
     const stageStart = performance.now();
+    if (stage !== "validate") await options.beforeStage?.(stage, staging);
     const result = await run();
     const timing = {
       stage,
@@ -66,19 +78,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     () => validateStage(options.contentDir),
     (r) => `${r.files} files, no problems`,
   );
+  const { model } = validated;
 
-  const staging = await createStaging(options.outputDir);
+  staging = await createStaging(options.outputDir);
   try {
     const site = await timed(
       "eleventy",
-      () =>
-        runEleventy({
-          contentDir: options.contentDir,
+      async () => {
+        const rendered = await runEleventy({
+          model,
           outputDir: staging,
           basePath: options.basePath,
           printPages: options.pdf,
-        }),
-      (r) => `${r.pages} pages`,
+        });
+        return { ...rendered, images: await writeContentImages(model, staging) };
+      },
+      (r) => `${r.pages} pages${r.images ? `, ${r.images} images` : ""}`,
     );
     const search =
       options.search === false
@@ -94,6 +109,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           () =>
             renderPdfs({
               siteDir: staging,
+              jobs: model.pdfs,
               paperSize: options.paperSize,
               basePath: options.basePath,
               log,
@@ -103,6 +119,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       : [];
     const blocked = blockedRequestsError(pdfs);
     if (blocked) throw blocked;
+    await fillPdfLinks(site.pagesWithPdfLinks, pdfs);
     await timed(
       "publish",
       () => publishStaging(staging, options.outputDir),
@@ -117,7 +134,30 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       totalMs: Math.round(performance.now() - started),
     };
   } catch (error) {
-    await discardStaging(staging);
+    // The stage's own failure is the one to report; a folder left behind is cleaned up next time.
+    await discardStaging(staging).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Validates a content folder and renders its site, print pages included when asked, straight into
+ * a folder: no search index, no PDFs, no atomic publish. For the benchmark and the tests that
+ * look at the HTML or print it themselves; a real build goes through {@link build}.
+ */
+export async function renderSite(options: {
+  contentDir: string;
+  outputDir: string;
+  printPages?: boolean;
+  basePath?: string;
+}): Promise<{ model: SiteModel; pages: number }> {
+  const { model } = await validateStage(options.contentDir);
+  const { pages } = await runEleventy({
+    model,
+    outputDir: options.outputDir,
+    printPages: options.printPages ?? false,
+    basePath: options.basePath ?? "/",
+  });
+  await writeContentImages(model, options.outputDir);
+  return { model, pages };
 }

@@ -35,7 +35,10 @@ export async function publishStaging(staging: string, outputDir: string): Promis
   if (hadPrevious) await rm(previous, { recursive: true, force: true });
 }
 
-/** Removes a staging folder after a failed build. */
+/**
+ * Removes a staging folder after a failed build. A stage that failed may still be finishing
+ * writes (Eleventy's passthrough copy goes on after its build rejected), so removal is retried.
+ */
 export async function discardStaging(staging: string): Promise<void> {
-  await rm(staging, { recursive: true, force: true });
+  await rm(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 }

@@ -103,12 +103,109 @@ export const contentTypes: readonly ContentType[] = [
   },
 ];
 
-/** Files in `content/` that are not content: Eleventy directory data and images. */
-export const isDirectoryData = (path: string) => /\.11tydata\.json$/.test(path);
 export const imageExtensions = ["png", "jpg", "jpeg", "gif", "webp", "svg", "avif"];
 export const isImage = (path: string) =>
   imageExtensions.includes(path.split(".").pop()?.toLowerCase() ?? "");
 
 export function contentTypeFor(relativePath: string): ContentType | undefined {
   return contentTypes.find((type) => type.matches(relativePath));
+}
+
+/**
+ * Extensions of files that a template engine, a data cascade or a JavaScript runtime would pick up:
+ * Eleventy's template and data formats, and code. None is content, and each could run code or change
+ * pages if anything ever read it, so each is refused by name rather than passed by.
+ */
+const codeOrTemplateExtensions = new Set([
+  "njk",
+  "liquid",
+  "html",
+  "htm",
+  "hbs",
+  "handlebars",
+  "mustache",
+  "ejs",
+  "haml",
+  "pug",
+  "webc",
+  "js",
+  "cjs",
+  "mjs",
+  "ts",
+  "cts",
+  "mts",
+  "jsx",
+  "tsx",
+  "json",
+  "json5",
+  "toml",
+  "php",
+  "py",
+  "sh",
+]);
+
+/** Top-level folders of the built site that hold its own files (styles, search index, PDFs, print pages). */
+const reservedFolders = ["assets", "pagefind", "pdf", "print", "__preview"];
+
+/** What the loader makes of one path in the content folder. */
+export type PathClass =
+  | { kind: "content"; type: ContentType }
+  | { kind: "image" }
+  | { kind: "refused"; code: string; message: string; hint: string };
+
+const knownPlaces = () => contentTypes.map((type) => type.location).join(", ");
+
+/**
+ * Classifies a file by its path inside the content folder: a content file, an image, or a
+ * refusal that says why and what to do. Every path is one of the three; nothing passes unread.
+ * (Symbolic links and special files are refused by the folder scan, which sees the file system.)
+ */
+export function classifyPath(relativePath: string): PathClass {
+  const segments = relativePath.split("/");
+  const hidden = segments.find((segment) => segment.startsWith("."));
+  if (hidden !== undefined) {
+    const isFolder = hidden !== segments.at(-1);
+    return {
+      kind: "refused",
+      code: "hidden-file",
+      message:
+        `${isFolder ? `The folder ${hidden}` : "This file"} has a name starting with a dot. ` +
+        "Such files are settings for tools (ignore lists, template data), not content, so none is allowed in the content folder.",
+      hint: `Delete ${isFolder ? "the folder" : "it"}; if it holds content, rename it without the leading dot.`,
+    };
+  }
+  const name = segments.at(-1)!;
+  const extensions = name.toLowerCase().split(".").slice(1);
+  if (
+    extensions.some((extension) => codeOrTemplateExtensions.has(extension)) ||
+    /\.11ty(data)?\./i.test(name)
+  ) {
+    return {
+      kind: "refused",
+      code: "template-or-code-file",
+      message:
+        `${name} is a template, data or code file. The content folder holds only Markdown, site.yaml and images, ` +
+        "so that nothing in it can run code or change pages when the site is built.",
+      hint: `Delete it. Content goes in Markdown files with YAML front matter: ${knownPlaces()}.`,
+    };
+  }
+  const type = contentTypeFor(relativePath);
+  if (type) return { kind: "content", type };
+  if (isImage(relativePath)) {
+    if (reservedFolders.includes(segments[0]!) && segments.length > 1) {
+      return {
+        kind: "refused",
+        code: "reserved-path",
+        message: `Images are published at their path in the content folder, and ${segments[0]}/ is where the site keeps its own files, so this image could replace one of them.`,
+        hint: "Move the image to another folder, such as images/ beside the file that shows it.",
+      };
+    }
+    return { kind: "image" };
+  }
+  return {
+    kind: "refused",
+    code: "unknown-file",
+    message: "This file is not a kind of content Charterbook knows, so it would not be published.",
+    hint: `Move or rename it to one of: ${knownPlaces()}; images may be ${imageExtensions.join(", ")} files; otherwise delete it.`,
+  };
 }

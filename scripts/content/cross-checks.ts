@@ -1,5 +1,4 @@
 import path from "node:path";
-import MarkdownIt from "markdown-it";
 import { displayPath, type ContentFile, type LoadedContent } from "./load-content.ts";
 import { formatFieldPath, type FieldPath } from "./locate-field.ts";
 import { problem, type Problem } from "./problems.ts";
@@ -8,13 +7,30 @@ import { checkVersionHistory } from "./version-history.ts";
 /**
  * Rules that span fields or files, which JSON Schema cannot express: every
  * community is complete, names are unique, references resolve, the version
- * history is in order, and images are local files.
+ * history is in order. (Image and link rules are checked where the Markdown is parsed:
+ * scripts/model/build-model.ts.)
  */
 export function crossCheck(content: LoadedContent): Problem[] {
   const problems: Problem[] = [];
-  const report = (file: ContentFile, field: FieldPath, code: string, message: string, hint: string) => {
+  const report = (
+    file: ContentFile,
+    field: FieldPath,
+    code: string,
+    message: string,
+    hint: string,
+  ) => {
     const { line, column } = file.locate(field);
-    problems.push(problem({ code, file: file.path, line, column, field: formatFieldPath(field), message, hint }));
+    problems.push(
+      problem({
+        code,
+        file: file.path,
+        line,
+        column,
+        field: formatFieldPath(field),
+        message,
+        hint,
+      }),
+    );
   };
   const ofType = (name: string) => content.files.filter((f) => f.type.name === name);
 
@@ -25,7 +41,9 @@ export function crossCheck(content: LoadedContent): Problem[] {
   for (const charter of ofType("charter")) {
     const approvers = communities.get(charter.community!)?.data.approvers;
     const findings = checkVersionHistory(charter.data, {
-      ...(Array.isArray(approvers) ? { approvers: approvers.filter((a) => typeof a === "string") } : {}),
+      ...(Array.isArray(approvers)
+        ? { approvers: approvers.filter((a) => typeof a === "string") }
+        : {}),
     });
     for (const f of findings) report(charter, f.field, f.code, f.message, f.hint);
   }
@@ -37,29 +55,42 @@ export function crossCheck(content: LoadedContent): Problem[] {
     if (typeof order === "number") {
       const other = chapterOrders.get(order);
       if (other) {
-        report(chapter, ["order"], "duplicate-order",
+        report(
+          chapter,
+          ["order"],
+          "duplicate-order",
           `Chapter order ${order} is also used by ${other.path}.`,
-          "Give each chapter its own order number; renumber the chapters after this one.");
+          "Give each chapter its own order number; renumber the chapters after this one.",
+        );
       } else chapterOrders.set(order, chapter);
     }
     const related = chapter.data.related_templates;
     if (Array.isArray(related)) {
       related.forEach((slug, index) => {
         if (typeof slug === "string" && !templates.has(slug)) {
-          report(chapter, ["related_templates", index], "unknown-template",
+          report(
+            chapter,
+            ["related_templates", index],
+            "unknown-template",
             `There is no template "${slug}".`,
-            `Use the name of a file in content/templates without .md: ${[...templates].sort().join(", ") || "(none yet)"}.`);
+            `Use the name of a file in content/templates without .md: ${[...templates].sort().join(", ") || "(none yet)"}.`,
+          );
         }
       });
     }
   }
 
   for (const roadmap of ofType("roadmap")) checkRoadmap(roadmap, report);
-  for (const file of content.files) checkImages(file, content, problems, report);
   return problems;
 }
 
-type Report = (file: ContentFile, field: FieldPath, code: string, message: string, hint: string) => void;
+type Report = (
+  file: ContentFile,
+  field: FieldPath,
+  code: string,
+  message: string,
+  hint: string,
+) => void;
 
 function checkSlugs(content: LoadedContent, problems: Problem[]) {
   const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -68,22 +99,37 @@ function checkSlugs(content: LoadedContent, problems: Problem[]) {
     if (!["community", "chapter", "template"].includes(file.type.name)) continue;
     const what = file.type.name === "community" ? "folder" : "file";
     if (!slugPattern.test(file.slug)) {
-      const suggested = file.slug.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-      problems.push(problem({
-        code: "invalid-slug", file: file.path, line: 1, column: 1, field: "",
-        message: `The ${what} name "${file.slug}" is used in the page's web address, so it may only have lowercase letters, digits and hyphens.`,
-        hint: `Rename the ${what} to ${suggested || "a name such as north-east"}.`,
-      }));
+      const suggested = file.slug
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "");
+      problems.push(
+        problem({
+          code: "invalid-slug",
+          file: file.path,
+          line: 1,
+          column: 1,
+          field: "",
+          message: `The ${what} name "${file.slug}" is used in the page's web address, so it may only have lowercase letters, digits and hyphens.`,
+          hint: `Rename the ${what} to ${suggested || "a name such as north-east"}.`,
+        }),
+      );
     }
     // Web addresses are case-insensitive on some hosts, so names differing only in case collide.
     const key = `${file.type.name}:${file.slug.toLowerCase()}`;
     const other = seen.get(key);
     if (other) {
-      problems.push(problem({
-        code: "duplicate-slug", file: file.path, line: 1, column: 1, field: "",
-        message: `This ${file.type.name} has the same web address as ${other.path}.`,
-        hint: `Rename one of the ${what}s.`,
-      }));
+      problems.push(
+        problem({
+          code: "duplicate-slug",
+          file: file.path,
+          line: 1,
+          column: 1,
+          field: "",
+          message: `This ${file.type.name} has the same web address as ${other.path}.`,
+          hint: `Rename one of the ${what}s.`,
+        }),
+      );
     } else seen.set(key, file);
   }
 }
@@ -91,11 +137,13 @@ function checkSlugs(content: LoadedContent, problems: Problem[]) {
 function checkCommunitiesComplete(content: LoadedContent, problems: Problem[]) {
   const byCommunity = new Map<string, ContentFile[]>();
   for (const file of content.files) {
-    if (file.community) byCommunity.set(file.community, [...(byCommunity.get(file.community) ?? []), file]);
+    if (file.community)
+      byCommunity.set(file.community, [...(byCommunity.get(file.community) ?? []), file]);
   }
   // A file that exists but could not be parsed already has its own problem; "missing" would mislead.
   const exists = (relativePath: string) =>
-    content.unreadable.includes(relativePath) || content.files.some((f) => f.relativePath === relativePath);
+    content.unreadable.includes(relativePath) ||
+    content.files.some((f) => f.relativePath === relativePath);
   const required = [
     ["index.md", "the community's name, sponsor, status and approvers"],
     ["charter.md", "the community's charter"],
@@ -134,7 +182,11 @@ function checkCommunitiesComplete(content: LoadedContent, problems: Problem[]) {
 }
 
 function checkRoadmap(roadmap: ContentFile, report: Report) {
-  const { periods, areas, horizons } = roadmap.data as { periods?: unknown; areas?: unknown; horizons?: unknown };
+  const { periods, areas, horizons } = roadmap.data as {
+    periods?: unknown;
+    areas?: unknown;
+    horizons?: unknown;
+  };
   const periodCount = Array.isArray(periods) ? periods.length : undefined;
   const seenCodes = new Map<string, string>();
   let previousNumber = 0;
@@ -143,9 +195,13 @@ function checkRoadmap(roadmap: ContentFile, report: Report) {
       if (!area || typeof area !== "object") return;
       if (typeof area.number === "number") {
         if (area.number <= previousNumber) {
-          report(roadmap, ["areas", a, "number"], "area-order",
+          report(
+            roadmap,
+            ["areas", a, "number"],
+            "area-order",
             `Area ${area.number} comes after area ${previousNumber}; areas are numbered in increasing order.`,
-            "Number the areas 1, 2, 3 in the order they are listed.");
+            "Number the areas 1, 2, 3 in the order they are listed.",
+          );
         }
         previousNumber = area.number;
       }
@@ -154,22 +210,35 @@ function checkRoadmap(roadmap: ContentFile, report: Report) {
         if (!dimension || !Array.isArray(dimension.codes)) return;
         const codesPath = ["areas", a, "dimensions", d, "codes"];
         if (periodCount !== undefined && dimension.codes.length !== periodCount) {
-          report(roadmap, codesPath, "code-count",
+          report(
+            roadmap,
+            codesPath,
+            "code-count",
             `This row has ${dimension.codes.length} cell codes but the roadmap has ${periodCount} periods.`,
-            "Give one code per period, in the order of the periods.");
+            "Give one code per period, in the order of the periods.",
+          );
         }
         dimension.codes.forEach((code: unknown, c: number) => {
           if (typeof code !== "string") return;
           if (typeof area.number === "number" && !code.startsWith(`${area.number}.`)) {
-            report(roadmap, [...codesPath, c], "code-area",
+            report(
+              roadmap,
+              [...codesPath, c],
+              "code-area",
               `Cell code ${code} is in area ${area.number}, so it must start with "${area.number}.".`,
-              `Write it as ${area.number}.${code.split(".")[1] ?? "01"}, or move the row to its area.`);
+              `Write it as ${area.number}.${code.split(".")[1] ?? "01"}, or move the row to its area.`,
+            );
           }
           const where = formatFieldPath([...codesPath, c]);
           const other = seenCodes.get(code);
           if (other) {
-            report(roadmap, [...codesPath, c], "duplicate-code", `Cell code ${code} is also used at ${other}.`,
-              "Each cell of the roadmap has its own code.");
+            report(
+              roadmap,
+              [...codesPath, c],
+              "duplicate-code",
+              `Cell code ${code} is also used at ${other}.`,
+              "Each cell of the roadmap has its own code.",
+            );
           } else seenCodes.set(code, where);
         });
       });
@@ -180,112 +249,23 @@ function checkRoadmap(roadmap: ContentFile, report: Report) {
       if (!horizon || typeof horizon !== "object") return;
       const { first_period: first, last_period: last } = horizon;
       if (typeof last === "number" && last > periodCount) {
-        report(roadmap, ["horizons", h, "last_period"], "horizon-range",
+        report(
+          roadmap,
+          ["horizons", h, "last_period"],
+          "horizon-range",
           `last_period is ${last} but the roadmap has only ${periodCount} periods.`,
-          `Use a period number from 1 to ${periodCount}.`);
+          `Use a period number from 1 to ${periodCount}.`,
+        );
       }
       if (typeof first === "number" && typeof last === "number" && first > last) {
-        report(roadmap, ["horizons", h, "first_period"], "horizon-range",
-          `first_period ${first} is after last_period ${last}.`, "Swap them, or correct one of them.");
+        report(
+          roadmap,
+          ["horizons", h, "first_period"],
+          "horizon-range",
+          `first_period ${first} is after last_period ${last}.`,
+          "Swap them, or correct one of them.",
+        );
       }
     });
-  }
-}
-
-const markdown = new MarkdownIt();
-// markdown-it drops images with file: or javascript: targets to plain text; let every target through
-// so each one is reported here, not silently left in the page as text.
-markdown.validateLink = () => true;
-
-/**
- * Images must be files in the content folder (the only images the build copies): a remote image
- * leaks readers' visits, can change under us, and would make PDF rendering reach the network.
- */
-function checkImages(file: ContentFile, content: LoadedContent, problems: Problem[], report: Report) {
-  const images = new Set(content.images);
-  const check = (src: string, where: { line: number; column: number } | FieldPath) => {
-    const refusal = refuseImage(src, file.relativePath, images);
-    if (!refusal) return;
-    if (Array.isArray(where)) report(file, where, "non-local-image", refusal.message, refusal.hint);
-    else {
-      const { line, column } = where as { line: number; column: number };
-      problems.push(problem({ code: "non-local-image", file: file.path, line, column, field: "", ...refusal }));
-    }
-  };
-  if (typeof file.data.logo === "string") check(file.data.logo, ["logo"]);
-  if (!file.body) return;
-  const bodyLines = file.body.split("\n");
-  for (const token of markdown.parse(file.body, {})) {
-    if (token.type !== "inline" || !token.children || !token.map) continue;
-    // Inline tokens carry no positions of their own: the n-th image is at the n-th "![" of the block.
-    const starts = imageStarts(bodyLines, token.map[0], token.map[1]);
-    let n = 0;
-    for (const child of token.children) {
-      if (child.type !== "image") continue;
-      const start = starts[n++] ?? { line: token.map[0], column: 0 };
-      check(safeDecode(String(child.attrGet("src") ?? "")), {
-        line: file.bodyLine + start.line,
-        column: start.column + 1,
-      });
-    }
-  }
-}
-
-function imageStarts(lines: readonly string[], from: number, to: number) {
-  const starts: { line: number; column: number }[] = [];
-  for (let line = from; line < to; line++) {
-    for (const match of (lines[line] ?? "").matchAll(/!\[/g)) starts.push({ line, column: match.index });
-  }
-  return starts;
-}
-
-const noRemoteImages =
-  "Save the image in the content folder (for example next to this file, in images/diagram.png) and link to it by that path.";
-
-/** Why an image may not be published, or undefined when it is a file in the content folder. */
-export function refuseImage(
-  src: string,
-  fromFile: string,
-  images: ReadonlySet<string>,
-): { message: string; hint: string } | undefined {
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(src)?.[1]?.toLowerCase();
-  if (scheme === "file") {
-    return {
-      message: `The image "${src}" is a file on one computer (file:), not in this repository.`,
-      hint: noRemoteImages,
-    };
-  }
-  // Browsers read a backslash like "/" in a web address, so "/\\host" also names another server.
-  if (scheme || /^[/\\]{2}/.test(src)) {
-    return {
-      message: `The image "${src}" would be fetched from another server; images must be files in this repository.`,
-      hint: noRemoteImages,
-    };
-  }
-  const withoutQuery = src.split(/[?#]/)[0]!.replace(/\\/g, "/");
-  // A leading "/" is the site's root, which is the content folder.
-  const target = withoutQuery.startsWith("/")
-    ? path.posix.normalize(withoutQuery.slice(1))
-    : path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), withoutQuery));
-  if (target.startsWith("../") || target === "..") {
-    return {
-      message: `The image "${src}" is outside the content folder, so it would not be published.`,
-      hint: noRemoteImages,
-    };
-  }
-  if (!images.has(target)) {
-    return {
-      message: `The image "${src}" does not exist: there is no image ${target} in the content folder.`,
-      hint: "Check the file name and path; the path is relative to this content file.",
-    };
-  }
-  return undefined;
-}
-
-function safeDecode(uri: string): string {
-  try {
-    return decodeURI(uri);
-  } catch {
-    return uri;
   }
 }

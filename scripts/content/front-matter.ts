@@ -38,6 +38,12 @@ export function splitFrontMatter(text: string): SplitResult {
   const bodyLine = text.slice(0, bodyStart).split("\n").length;
   return {
     ok: true,
-    split: { language: opening[1]?.trim().toLowerCase() ?? "", yaml, yamlOffset, body: text.slice(bodyStart), bodyLine },
+    split: {
+      language: opening[1]?.trim().toLowerCase() ?? "",
+      yaml,
+      yamlOffset,
+      body: text.slice(bodyStart),
+      bodyLine,
+    },
   };
 }

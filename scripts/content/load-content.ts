@@ -1,7 +1,9 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { constants } from "node:fs";
+import { open, readdir, readlink, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { visit, type Document, type YAMLError } from "yaml";
-import { contentTypeFor, contentTypes, isDirectoryData, isImage, type ContentType } from "./content-types.ts";
+import { checkImage } from "./check-image.ts";
+import { classifyPath, type ContentType, type PathClass } from "./content-types.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import { locateField, type FieldLocation, type FieldPath } from "./locate-field.ts";
 import { parseYamlDocument, yamlOptions } from "./parse-yaml.ts";
@@ -10,6 +12,8 @@ import { SourceText } from "./source-text.ts";
 
 /** Content files larger than this are refused rather than slowing every build. */
 export const maxContentFileBytes = 2 * 1024 * 1024;
+/** Images larger than this are refused: members read the site on phones, often on mobile data. */
+export const maxImageBytes = 5 * 1024 * 1024;
 
 /** One content file, read and parsed, ready to validate. */
 export interface ContentFile {
@@ -32,11 +36,18 @@ export interface ContentFile {
   locate(path: FieldPath): FieldLocation;
 }
 
+/** An image in the content folder, with the bytes that were checked: those are what is published. */
+export interface ContentImage {
+  /** Path inside the content folder, such as guide/images/cycle.png; the site serves it at the same path. */
+  relativePath: string;
+  bytes: Uint8Array;
+}
+
 export interface LoadedContent {
   contentDir: string;
   files: ContentFile[];
-  /** Image files found in content, as paths relative to the content folder. */
-  images: string[];
+  /** Images that passed their checks. */
+  images: ContentImage[];
   /** Every file looked at, including those that failed to parse. */
   filesChecked: number;
   /** Content files that exist but could not be read or parsed (their problems say why), relative to the content folder. */
@@ -50,39 +61,117 @@ export const displayPath = (absolute: string) => {
   return (relative.startsWith("..") ? absolute : relative).split(path.sep).join("/");
 };
 
-async function listFiles(dir: string, prefix = ""): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(
-    entries
-      .filter((entry) => !entry.name.startsWith("."))
-      .sort((a, b) => a.name.localeCompare(b.name))
-      .map(async (entry) => {
-        const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-        if (entry.isDirectory()) return listFiles(path.join(dir, entry.name), relative);
-        return entry.isFile() ? [relative] : [];
-      }),
-  );
-  return nested.flat();
-}
-
-/** A content file's path inside the content folder and its raw bytes, before any decoding. */
+/** A file of the content folder and its raw bytes, before any decoding. */
 export interface SourceFile {
   /** Path inside the content folder with forward slashes, such as communities/north/charter.md. */
   relativePath: string;
   bytes: Uint8Array;
 }
 
-/** Reads every file in the content folder; problems in reading or parsing are collected, not thrown. */
-export async function loadContent(contentDir: string): Promise<LoadedContent> {
-  const sources: (SourceFile | { relativePath: string; tooLarge: number })[] = [];
-  for (const relativePath of await listFiles(contentDir)) {
+/** An entry the folder scan refused before reading it: a link, a special file, or one too large. */
+interface RefusedEntry {
+  relativePath: string;
+  problem: Omit<Problem, "file" | "severity" | "line" | "column" | "field">;
+}
+
+type Entry = SourceFile | RefusedEntry;
+
+// Opening with O_NOFOLLOW means a file swapped for a link after the scan is refused, not followed.
+const noFollow = constants.O_NOFOLLOW ?? 0;
+
+/**
+ * Walks the content folder without following links. Every entry is listed: hidden files and
+ * folders too, so that they are refused by name rather than skipped unseen.
+ */
+async function scanFolder(contentDir: string, prefix = ""): Promise<Entry[]> {
+  const dir = prefix ? path.join(contentDir, prefix) : contentDir;
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  );
+  const found: Entry[] = [];
+  for (const entry of entries) {
+    const relativePath = prefix ? `${prefix}/${entry.name}` : entry.name;
     const absolute = path.join(contentDir, relativePath);
-    // Only the size of an oversized file is read, so a huge file cannot exhaust memory.
-    const { size } = await stat(absolute);
-    if (size > maxContentFileBytes && !isImage(relativePath)) sources.push({ relativePath, tooLarge: size });
-    else sources.push({ relativePath, bytes: isImage(relativePath) ? new Uint8Array() : await readFile(absolute) });
+    if (entry.isSymbolicLink()) {
+      const target = await readlink(absolute).catch(() => "somewhere unreadable");
+      found.push({
+        relativePath,
+        problem: {
+          code: "symbolic-link",
+          message: `This is a symbolic link to ${target}. A link can publish files from outside the repository or hide a moved file, so content must be real files.`,
+          hint: "Replace the link with the file or folder itself, or delete it.",
+        },
+      });
+    } else if (entry.isDirectory()) {
+      if (entry.name.startsWith(".")) {
+        // The folder itself is reported; what it holds is never read.
+        found.push({
+          relativePath: `${relativePath}/`,
+          problem: refusal(classifyPath(relativePath)),
+        });
+      } else found.push(...(await scanFolder(contentDir, relativePath)));
+    } else if (!entry.isFile()) {
+      found.push({
+        relativePath,
+        problem: {
+          code: "special-file",
+          message:
+            "This is not a regular file (it is a device, socket or named pipe), so it cannot be content.",
+          hint: "Delete it.",
+        },
+      });
+    } else {
+      found.push(await readEntry(absolute, relativePath));
+    }
   }
-  return loadSources(contentDir, sources);
+  return found;
+}
+
+function refusal(classified: PathClass): RefusedEntry["problem"] {
+  if (classified.kind !== "refused") throw new Error("Only refusals are reported here.");
+  const { code, message, hint } = classified;
+  return { code, message, hint };
+}
+
+/** Reads one regular file's bytes, refusing a link put in its place and oversized files unread. */
+async function readEntry(absolute: string, relativePath: string): Promise<Entry> {
+  const classified = classifyPath(relativePath);
+  if (classified.kind === "refused") return { relativePath, problem: refusal(classified) };
+  const limit = classified.kind === "image" ? maxImageBytes : maxContentFileBytes;
+  let handle: FileHandle;
+  try {
+    handle = await open(absolute, constants.O_RDONLY | noFollow);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ELOOP") {
+      return {
+        relativePath,
+        problem: {
+          code: "symbolic-link",
+          message:
+            "This became a symbolic link while it was being read; content must be real files.",
+          hint: "Replace the link with the file itself, or delete it.",
+        },
+      };
+    }
+    throw error;
+  }
+  try {
+    // Only the size of an oversized file is read, so a huge file cannot exhaust memory.
+    const { size } = await handle.stat();
+    if (size > limit) return { relativePath, problem: tooLarge(size, classified.kind === "image") };
+    return { relativePath, bytes: await handle.readFile() };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Reads every entry of the content folder: the loader is the only reader of content/, and
+ * everything downstream takes what it returns. Problems in reading or parsing are collected,
+ * not thrown.
+ */
+export async function loadContent(contentDir: string): Promise<LoadedContent> {
+  return loadEntries(contentDir, await scanFolder(contentDir));
 }
 
 /**
@@ -92,13 +181,10 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
  */
 export function loadFiles(contentDir: string, files: readonly SourceFile[]): LoadedContent {
   const sorted = [...files].sort((a, b) => a.relativePath.localeCompare(b.relativePath));
-  return loadSources(contentDir, sorted);
+  return loadEntries(contentDir, sorted);
 }
 
-function loadSources(
-  contentDir: string,
-  sources: readonly (SourceFile | { relativePath: string; tooLarge: number })[],
-): LoadedContent {
+function loadEntries(contentDir: string, entries: readonly Entry[]): LoadedContent {
   const result: LoadedContent = {
     contentDir,
     files: [],
@@ -107,53 +193,66 @@ function loadSources(
     unreadable: [],
     problems: [],
   };
-  for (const source of sources) {
-    const { relativePath } = source;
-    if (isDirectoryData(relativePath)) continue;
-    if (isImage(relativePath)) {
-      result.images.push(relativePath);
-      continue;
-    }
+  for (const entry of entries) {
+    const { relativePath } = entry;
     result.filesChecked += 1;
     const shownPath = displayPath(path.join(contentDir, relativePath));
-    const type = contentTypeFor(relativePath);
-    if (!type) {
-      result.problems.push(
-        problem({
-          code: "unknown-file",
-          file: shownPath,
-          line: 1,
-          column: 1,
-          field: "",
-          message: "This file is not a kind of content Charterbook knows, so it would not be published.",
-          hint: `Move or rename it to one of: ${contentTypes.map((t) => t.location).join(", ")}; or delete it.`,
-        }),
-      );
+    const at = (p: RefusedEntry["problem"]) =>
+      problem({ ...p, file: shownPath, line: 1, column: 1, field: "" });
+    if ("problem" in entry) {
+      result.problems.push(at(entry.problem));
       continue;
     }
-    const size = "tooLarge" in source ? source.tooLarge : source.bytes.byteLength;
-    const loaded =
-      size > maxContentFileBytes || !("bytes" in source)
-        ? { problems: [tooLargeProblem(shownPath, size)] }
-        : loadFile(source.bytes, shownPath, relativePath, type);
+    const classified = classifyPath(relativePath);
+    if (classified.kind === "refused") {
+      result.problems.push(at(refusal(classified)));
+      continue;
+    }
+    const limit = classified.kind === "image" ? maxImageBytes : maxContentFileBytes;
+    if (entry.bytes.byteLength > limit) {
+      result.problems.push(at(tooLarge(entry.bytes.byteLength, classified.kind === "image")));
+      if (classified.kind === "content") result.unreadable.push(relativePath);
+      continue;
+    }
+    if (classified.kind === "image") {
+      const refusals = checkImage(relativePath, entry.bytes);
+      for (const r of refusals) {
+        result.problems.push(
+          problem({
+            code: r.code,
+            file: shownPath,
+            line: r.line,
+            column: r.column,
+            field: "",
+            message: r.message,
+            hint: r.hint,
+          }),
+        );
+      }
+      if (refusals.length === 0) result.images.push({ relativePath, bytes: entry.bytes });
+      continue;
+    }
+    const loaded = loadFile(entry.bytes, shownPath, relativePath, classified.type);
     result.problems.push(...loaded.problems);
-    if (!loaded.file) result.unreadable.push(relativePath);
     if (loaded.file) result.files.push(loaded.file);
+    else result.unreadable.push(relativePath);
   }
   return result;
 }
 
-function tooLargeProblem(shownPath: string, size: number): Problem {
+function tooLarge(size: number, image: boolean): RefusedEntry["problem"] {
   const megabytes = (size / 1024 / 1024).toFixed(1);
-  return problem({
-    code: "file-too-large",
-    file: shownPath,
-    line: 1,
-    column: 1,
-    field: "",
-    message: `This file is ${megabytes} MB; content files are limited to 2 MB.`,
-    hint: "Split it into smaller files, or keep large material outside content/ and link to it.",
-  });
+  return image
+    ? {
+        code: "file-too-large",
+        message: `This image is ${megabytes} MB; images are limited to ${maxImageBytes / 1024 / 1024} MB so pages load quickly on phones.`,
+        hint: "Save it smaller: a width of 1600 pixels is plenty for the site and the PDFs.",
+      }
+    : {
+        code: "file-too-large",
+        message: `This file is ${megabytes} MB; content files are limited to 2 MB.`,
+        hint: "Split it into smaller files, or keep large material outside content/ and link to it.",
+      };
 }
 
 function loadFile(
@@ -174,9 +273,14 @@ function loadFile(
     const lenient = new TextDecoder("utf-8").decode(bytes);
     const before = lenient.slice(0, lenient.indexOf("\uFFFD"));
     const line = before.split(/\r\n?|\n/).length;
-    const column = before.length - Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r")) ;
-    return at(line, column, "not-utf8", "This file is not UTF-8 text: it has bytes no UTF-8 text contains.",
-      "Save it again as UTF-8 (in most editors: Save As, then Encoding: UTF-8).");
+    const column = before.length - Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r"));
+    return at(
+      line,
+      column,
+      "not-utf8",
+      "This file is not UTF-8 text: it has bytes no UTF-8 text contains.",
+      "Save it again as UTF-8 (in most editors: Save As, then Encoding: UTF-8).",
+    );
   }
   text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const source = new SourceText(text);
@@ -189,15 +293,29 @@ function loadFile(
     const split = splitFrontMatter(text);
     if (!split.ok) {
       return split.reason === "no-front-matter"
-        ? at(1, 1, "no-front-matter", "This file has no front matter: it must start with a line of three dashes (---).",
-            `Start the file with ---, the fields of a ${type.name} in YAML, then --- on a line of its own, then the Markdown.`)
-        : at(1, 1, "unclosed-front-matter", "The front matter is never closed: there is no second line of three dashes (---).",
-            "Add a line with just --- after the last field.");
+        ? at(
+            1,
+            1,
+            "no-front-matter",
+            "This file has no front matter: it must start with a line of three dashes (---).",
+            `Start the file with ---, the fields of a ${type.name} in YAML, then --- on a line of its own, then the Markdown.`,
+          )
+        : at(
+            1,
+            1,
+            "unclosed-front-matter",
+            "The front matter is never closed: there is no second line of three dashes (---).",
+            "Add a line with just --- after the last field.",
+          );
     }
     if (split.split.language && split.split.language !== "yaml") {
-      return at(1, 1, "executable-front-matter",
+      return at(
+        1,
+        1,
+        "executable-front-matter",
         `Front matter written in ${split.split.language} is refused: content may only hold data, never code that runs.`,
-        "Write the front matter in YAML, between two lines of just ---.");
+        "Write the front matter in YAML, between two lines of just ---.",
+      );
     }
     ({ yaml, yamlOffset, body, bodyLine } = split.split);
   }
@@ -216,7 +334,13 @@ function loadFile(
     data = doc.toJS({ maxAliasCount: yamlOptions.maxAliasCount });
   } catch (error) {
     if (error instanceof RangeError) {
-      return at(source.position(yamlOffset).line, 1, "yaml-too-deep", tooDeep.message, tooDeep.hint);
+      return at(
+        source.position(yamlOffset).line,
+        1,
+        "yaml-too-deep",
+        tooDeep.message,
+        tooDeep.hint,
+      );
     }
     const firstAlias = findFirstAlias(doc);
     const position = source.position(yamlOffset + (firstAlias ?? 0));
@@ -235,9 +359,13 @@ function loadFile(
   }
   if (data === null || data === undefined) data = {};
   if (typeof data !== "object" || Array.isArray(data)) {
-    return at(source.position(yamlOffset).line, 1, "front-matter-not-a-map",
+    return at(
+      source.position(yamlOffset).line,
+      1,
+      "front-matter-not-a-map",
       "The front matter must be a set of fields (key: value lines), not a single value or a list.",
-      "Write one field per line, such as title: Ground rules.");
+      "Write one field per line, such as title: Ground rules.",
+    );
   }
 
   const segments = relativePath.split("/");
@@ -258,12 +386,17 @@ function loadFile(
 }
 
 const tooDeep = {
-  message: "The YAML is nested too deeply to read: lists or groups of fields inside each other hundreds of times.",
+  message:
+    "The YAML is nested too deeply to read: lists or groups of fields inside each other hundreds of times.",
   hint: "Content never needs more than a few levels: look for [ or { brackets that are never closed.",
 };
 
 /** The parser's own message, without its position (the problem has one), and a hint for the usual causes. */
-function explainYamlError(error: YAMLError, text: string, offset: number): { message: string; hint: string } {
+function explainYamlError(
+  error: YAMLError,
+  text: string,
+  offset: number,
+): { message: string; hint: string } {
   const said = error.message.replace(/ at line \d+, column \d+.*$/s, "").replace(/\.$/, "");
   const message = `The YAML could not be read: ${said}.`;
   // The parser recurses once per level and turns a stack overflow into an ordinary error.
@@ -271,10 +404,16 @@ function explainYamlError(error: YAMLError, text: string, offset: number): { mes
   switch (error.code) {
     case "DUPLICATE_KEY": {
       const key = /^[^:\n]*/.exec(text.slice(offset))?.[0].trim();
-      return { message, hint: `${key ? `The field ${key} is` : "This field is"} written twice: keep one of them.` };
+      return {
+        message,
+        hint: `${key ? `The field ${key} is` : "This field is"} written twice: keep one of them.`,
+      };
     }
     case "TAB_AS_INDENT":
-      return { message, hint: "Indent with spaces, not tabs: replace the tab at the start of this line with spaces." };
+      return {
+        message,
+        hint: "Indent with spaces, not tabs: replace the tab at the start of this line with spaces.",
+      };
     default:
       return {
         message,

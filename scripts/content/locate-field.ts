@@ -48,7 +48,9 @@ export function locateField(
   }
   const position = source.position(yamlOffset + offset);
   const sourceText =
-    exact && isScalar(node) && node.range ? source.text.slice(yamlOffset + node.range[0], yamlOffset + node.range[1]) : undefined;
+    exact && isScalar(node) && node.range
+      ? source.text.slice(yamlOffset + node.range[0], yamlOffset + node.range[1])
+      : undefined;
   return { ...position, exact, ...(sourceText !== undefined ? { sourceText } : {}) };
 }
 

@@ -1,8 +1,8 @@
 import { parseDocument, type Document } from "yaml";
 
 /**
- * The one YAML parser for content: validation and Eleventy both call this, so
- * what is validated is exactly what is rendered.
+ * The one YAML parser for content: the loader and the governance check's reading of the base
+ * branch both call this, so both sides of every comparison are read alike.
  *
  * The YAML 1.2 core schema keeps dates as strings (2021-11-16 stays "2021-11-16"),
  * and `yes`/`no` as strings, so no value changes type between the file and the page.
@@ -17,12 +17,4 @@ export const yamlOptions = {
 
 export function parseYamlDocument(text: string): Document.Parsed {
   return parseDocument(text, yamlOptions);
-}
-
-/** Parses YAML text to plain data, throwing on the first error. Used as Eleventy's YAML engine. */
-export function parseYaml(text: string): unknown {
-  const doc = parseYamlDocument(text);
-  const [first] = doc.errors;
-  if (first) throw first;
-  return doc.toJS({ maxAliasCount: yamlOptions.maxAliasCount }) ?? {};
 }

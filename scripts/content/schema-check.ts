@@ -18,12 +18,18 @@ export const schemasDir = fileURLToPath(new URL("../../schemas/", import.meta.ur
 
 type JsonSchema = Record<string, unknown>;
 
-/** Every schema in `schemas/`, by file name. */
+let schemaDocuments: Map<string, JsonSchema> | undefined;
+
+/** Every schema in `schemas/`, by file name, read once per process. */
 export function readSchemas(): Map<string, JsonSchema> {
+  if (schemaDocuments) return schemaDocuments;
   const schemas = new Map<string, JsonSchema>();
-  for (const name of readdirSync(schemasDir).filter((f) => f.endsWith(".schema.json")).sort()) {
+  for (const name of readdirSync(schemasDir)
+    .filter((f) => f.endsWith(".schema.json"))
+    .sort()) {
     schemas.set(name, JSON.parse(readFileSync(path.join(schemasDir, name), "utf8")) as JsonSchema);
   }
+  schemaDocuments = schemas;
   return schemas;
 }
 
@@ -45,7 +51,9 @@ export function checkAgainstSchema(file: ContentFile): Problem[] {
   const validate = validators().get(file.type.schema);
   if (!validate) throw new Error(`No schema named ${file.type.schema} in ${schemasDir}`);
   if (validate(file.data)) return [];
-  const problems = withoutMisspelledRequired(validate.errors ?? []).map((error) => explain(file, error));
+  const problems = withoutMisspelledRequired(validate.errors ?? []).map((error) =>
+    explain(file, error),
+  );
   // allErrors can report the same fault twice (for example through a $ref and its parent).
   const seen = new Set<string>();
   return problems.filter((p) => {
@@ -63,15 +71,22 @@ function withoutMisspelledRequired(errors: readonly ErrorObject[]): ErrorObject[
     errors
       .filter((e) => e.keyword === "additionalProperties")
       .map((e) => {
-        const allowed = Object.keys(((e.parentSchema as JsonSchema).properties as JsonSchema) ?? {});
-        const guess = suggestion(String((e.params as Record<string, unknown>).additionalProperty), allowed);
+        const allowed = Object.keys(
+          ((e.parentSchema as JsonSchema).properties as JsonSchema) ?? {},
+        );
+        const guess = suggestion(
+          String((e.params as Record<string, unknown>).additionalProperty),
+          allowed,
+        );
         return `${e.instancePath}/${guess}`;
       }),
   );
   return errors.filter(
     (e) =>
       e.keyword !== "required" ||
-      !misspelled.has(`${e.instancePath}/${String((e.params as Record<string, unknown>).missingProperty)}`),
+      !misspelled.has(
+        `${e.instancePath}/${String((e.params as Record<string, unknown>).missingProperty)}`,
+      ),
   );
 }
 
@@ -85,7 +100,9 @@ const describeType = (type: unknown): string => {
     object: "a group of fields (key: value lines)",
     null: "nothing",
   };
-  return Array.isArray(type) ? type.map(describeType).join(" or ") : (names[String(type)] ?? String(type));
+  return Array.isArray(type)
+    ? type.map(describeType).join(" or ")
+    : (names[String(type)] ?? String(type));
 };
 
 const describeValue = (value: unknown): string => {
@@ -102,14 +119,16 @@ const show = (value: unknown) => (typeof value === "string" ? `"${value}"` : JSO
 function suggestion(word: string, candidates: readonly string[]): string | undefined {
   if (!candidates.length) return undefined;
   const best = closest(word, [...candidates]);
-  return distance(word.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(word.length / 3))
+  return distance(word.toLowerCase(), best.toLowerCase()) <=
+    Math.max(2, Math.floor(word.length / 3))
     ? best
     : undefined;
 }
 
 function explain(file: ContentFile, error: ErrorObject): Problem {
   const base = pointerToPath(error.instancePath);
-  const schemaDescription = (error.parentSchema as JsonSchema | undefined)?.description as string | undefined;
+  const schemaDescription = (error.parentSchema as JsonSchema | undefined)?.description as
+    string | undefined;
   const description = schemaDescription ? `Expected ${lowerFirst(schemaDescription)}` : undefined;
   const make = (fieldPath: (string | number)[], code: string, message: string, hint?: string) => {
     const location = file.locate(fieldPath);
@@ -129,14 +148,21 @@ function explain(file: ContentFile, error: ErrorObject): Problem {
   switch (error.keyword) {
     case "additionalProperties": {
       const key = String(params.additionalProperty);
-      const allowed = Object.keys(((error.parentSchema as JsonSchema).properties as JsonSchema) ?? {});
+      const allowed = Object.keys(
+        ((error.parentSchema as JsonSchema).properties as JsonSchema) ?? {},
+      );
       const guess = suggestion(key, allowed);
-      return make([...base, key], "unknown-field", "Unknown field.",
-        guess ? `Did you mean ${guess}?` : `Remove it, or use one of: ${allowed.join(", ")}.`);
+      return make(
+        [...base, key],
+        "unknown-field",
+        "Unknown field.",
+        guess ? `Did you mean ${guess}?` : `Remove it, or use one of: ${allowed.join(", ")}.`,
+      );
     }
     case "required": {
       const key = String(params.missingProperty);
-      const properties = ((error.parentSchema as JsonSchema).properties as Record<string, JsonSchema>) ?? {};
+      const properties =
+        ((error.parentSchema as JsonSchema).properties as Record<string, JsonSchema>) ?? {};
       const help = properties[key]?.description as string | undefined;
       const location = file.locate(base);
       return problem({
@@ -153,12 +179,19 @@ function explain(file: ContentFile, error: ErrorObject): Problem {
       const found = error.data;
       const source = sourceText();
       const quoteHint =
-        params.type === "string" && (typeof found === "number" || typeof found === "boolean") && source
+        params.type === "string" &&
+        (typeof found === "number" || typeof found === "boolean") &&
+        source
           ? `Put it in quotes: "${source}".`
           : found === null
             ? "Fill in a value, or remove the line."
             : description;
-      return make(base, "wrong-type", `Expected ${describeType(params.type)}, found ${describeValue(found)}.`, quoteHint);
+      return make(
+        base,
+        "wrong-type",
+        `Expected ${describeType(params.type)}, found ${describeValue(found)}.`,
+        quoteHint,
+      );
     }
     case "format": {
       const value = String(error.data);
@@ -167,52 +200,117 @@ function explain(file: ContentFile, error: ErrorObject): Problem {
         return make(base, "invalid-date", fix.message, fix.hint);
       }
       const names: Record<string, string> = { email: "an email address", uri: "a web address" };
-      return make(base, "invalid-format", `${show(value)} is not ${names[String(params.format)] ?? String(params.format)}.`, description);
+      return make(
+        base,
+        "invalid-format",
+        `${show(value)} is not ${names[String(params.format)] ?? String(params.format)}.`,
+        description,
+      );
     }
     case "enum": {
       const allowed = (params.allowedValues as unknown[]).map(String);
       const guess = typeof error.data === "string" ? suggestion(error.data, allowed) : undefined;
-      return make(base, "not-allowed", `${show(error.data)} is not one of: ${allowed.join(", ")}.`,
-        guess ? `Did you mean ${guess}?` : `Use one of those values.`);
+      return make(
+        base,
+        "not-allowed",
+        `${show(error.data)} is not one of: ${allowed.join(", ")}.`,
+        guess ? `Did you mean ${guess}?` : `Use one of those values.`,
+      );
     }
     case "const":
-      return make(base, "not-allowed", `${show(error.data)} must be ${show(params.allowedValue)}.`, description);
+      return make(
+        base,
+        "not-allowed",
+        `${show(error.data)} must be ${show(params.allowedValue)}.`,
+        description,
+      );
     case "discriminator": {
       const tag = String(params.tag);
       const options = ((error.parentSchema as JsonSchema).oneOf as JsonSchema[]).map((branch) => {
-        const target = String(branch.$ref ?? "").split("/").pop() ?? "";
+        const target =
+          String(branch.$ref ?? "")
+            .split("/")
+            .pop() ?? "";
         return target;
       });
       if (params.error === "tag") {
-        return make(base, "missing-field", `Missing required field ${tag} in ${formatFieldPath(base)}.`,
-          `Add ${tag}: one of ${options.join(", ")}.`);
+        return make(
+          base,
+          "missing-field",
+          `Missing required field ${tag} in ${formatFieldPath(base)}.`,
+          `Add ${tag}: one of ${options.join(", ")}.`,
+        );
       }
       const value = String(params.tagValue);
       const guess = suggestion(value, options.map(String));
-      return make([...base, tag], "not-allowed", `${show(value)} is not a kind of ${formatFieldPath(base).replace(/\[\d+\]$/, "") || "block"}: use one of ${options.join(", ")}.`,
-        guess ? `Did you mean ${guess}?` : undefined);
+      return make(
+        [...base, tag],
+        "not-allowed",
+        `${show(value)} is not a kind of ${formatFieldPath(base).replace(/\[\d+\]$/, "") || "block"}: use one of ${options.join(", ")}.`,
+        guess ? `Did you mean ${guess}?` : undefined,
+      );
     }
     case "pattern":
-      return make(base, "invalid-form", `${show(error.data)} is not in the expected form.`, description);
+      return make(
+        base,
+        "invalid-form",
+        `${show(error.data)} is not in the expected form.`,
+        description,
+      );
     case "minLength":
       return make(base, "empty", "This is empty.", description);
     case "maxLength":
-      return make(base, "too-long", `This is ${String(error.data).length} characters long; at most ${String(params.limit)} are allowed.`, description);
+      return make(
+        base,
+        "too-long",
+        `This is ${String(error.data).length} characters long; at most ${String(params.limit)} are allowed.`,
+        description,
+      );
     case "minItems":
-      return make(base, "too-few", `This list needs at least ${String(params.limit)} ${params.limit === 1 ? "item" : "items"}; it has ${(error.data as unknown[]).length}.`, description);
+      return make(
+        base,
+        "too-few",
+        `This list needs at least ${String(params.limit)} ${params.limit === 1 ? "item" : "items"}; it has ${(error.data as unknown[]).length}.`,
+        description,
+      );
     case "maxItems":
-      return make(base, "too-many", `This list may have at most ${String(params.limit)} items; it has ${(error.data as unknown[]).length}.`, description);
+      return make(
+        base,
+        "too-many",
+        `This list may have at most ${String(params.limit)} items; it has ${(error.data as unknown[]).length}.`,
+        description,
+      );
     case "minimum":
-      return make(base, "too-small", `${show(error.data)} is too small: the lowest allowed is ${String(params.limit)}.`, description);
+      return make(
+        base,
+        "too-small",
+        `${show(error.data)} is too small: the lowest allowed is ${String(params.limit)}.`,
+        description,
+      );
     case "maximum":
-      return make(base, "too-large", `${show(error.data)} is too large: the highest allowed is ${String(params.limit)}.`, description);
+      return make(
+        base,
+        "too-large",
+        `${show(error.data)} is too large: the highest allowed is ${String(params.limit)}.`,
+        description,
+      );
     case "uniqueItems": {
       const [i, j] = [Number(params.j), Number(params.i)];
       const list = error.data as unknown[];
-      return make([...base, j], "duplicate-item", `Items ${i} and ${j} of this list are the same (${show(list[j])}).`, "Remove one of them.");
+      return make(
+        [...base, j],
+        "duplicate-item",
+        `Items ${i} and ${j} of this list are the same (${show(list[j])}).`,
+        "Remove one of them.",
+      );
     }
     default:
-      return make(base, error.keyword, `${formatFieldPath(base) || "The front matter"} ${error.message ?? "is not valid"}.`, description);
+      return make(
+        base,
+        error.keyword,
+        `${formatFieldPath(base) || "The front matter"} ${error.message ?? "is not valid"}.`,
+        description,
+      );
   }
 }
 

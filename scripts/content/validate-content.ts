@@ -1,10 +1,21 @@
+import { buildModel } from "../model/build-model.ts";
+import type { SiteModel } from "../model/site-model.ts";
 import { crossCheck } from "./cross-checks.ts";
 import { loadContent, loadFiles, type LoadedContent, type SourceFile } from "./load-content.ts";
 import { sortProblems } from "./problems.ts";
-import { checkAgainstSchema } from "./schema-check.ts";
+import { checkAgainstSchema, readSchemas } from "./schema-check.ts";
 
-/** Loads every content file and checks it against its schema and the rules across files. */
-export async function validateContent(contentDir: string): Promise<LoadedContent> {
+/** Content that was loaded and checked; `model` is what the site publishes, present only when nothing is wrong. */
+export interface ValidatedContent extends LoadedContent {
+  model?: SiteModel;
+}
+
+/**
+ * Loads every content file and checks it against its schema, the rules across files, and the
+ * rules for images and links in its Markdown. When all pass, the result carries the model that
+ * the site, the print pages and the PDFs are made from: what is published is what was checked.
+ */
+export async function validateContent(contentDir: string): Promise<ValidatedContent> {
   return checkLoaded(await loadContent(contentDir));
 }
 
@@ -13,12 +24,27 @@ export async function validateContent(contentDir: string): Promise<LoadedContent
  * runs on a folder; property-based tests use it to run thousands of generated files quickly.
  * @param contentDir the folder the files are shown under in problems @default "content"
  */
-export function validateFiles(files: readonly SourceFile[], contentDir = "content"): LoadedContent {
+export function validateFiles(
+  files: readonly SourceFile[],
+  contentDir = "content",
+): ValidatedContent {
   return checkLoaded(loadFiles(contentDir, files));
 }
 
-function checkLoaded(content: LoadedContent): LoadedContent {
+const hasErrors = (problems: readonly { severity: string }[]) =>
+  problems.some((p) => p.severity === "error");
+
+function checkLoaded(content: LoadedContent): ValidatedContent {
   const schemaProblems = content.files.flatMap(checkAgainstSchema);
   const crossProblems = crossCheck(content);
-  return { ...content, problems: sortProblems([...content.problems, ...schemaProblems, ...crossProblems]) };
+  const problems = [...content.problems, ...schemaProblems, ...crossProblems];
+  // The model assumes every file has its schema's shape, so it is only built from valid content.
+  if (hasErrors(problems)) return { ...content, problems: sortProblems(problems) };
+  const built = buildModel(content, readSchemas());
+  const all = sortProblems([...problems, ...built.problems]);
+  return {
+    ...content,
+    problems: all,
+    ...(built.model && !hasErrors(all) ? { model: built.model } : {}),
+  };
 }

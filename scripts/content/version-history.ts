@@ -54,7 +54,10 @@ export interface HistoryRules {
  * versions unique and increasing, dates in order, `version` and `status` agreeing
  * with the last row, and every approver one the community lists.
  */
-export function checkVersionHistory(charter: Record<string, unknown>, rules: HistoryRules = {}): HistoryFinding[] {
+export function checkVersionHistory(
+  charter: Record<string, unknown>,
+  rules: HistoryRules = {},
+): HistoryFinding[] {
   const findings: HistoryFinding[] = [];
   const rows = readRows(charter.version_history);
   const at = (index: number, key: keyof Revision): FieldPath => ["version_history", index, key];
@@ -72,7 +75,11 @@ export function checkVersionHistory(charter: Record<string, unknown>, rules: His
           message: `Version "${row.version}" appears twice in the history (rows ${firstSeen + 1} and ${index + 1}).`,
           hint: "Give this row the next version number after the row above it.",
         });
-      } else if (previous && isVersion(previous.row.version) && compareVersions(row.version, previous.row.version) < 0) {
+      } else if (
+        previous &&
+        isVersion(previous.row.version) &&
+        compareVersions(row.version, previous.row.version) < 0
+      ) {
         findings.push({
           field: at(index, "version"),
           code: "version-not-increasing",
@@ -82,7 +89,12 @@ export function checkVersionHistory(charter: Record<string, unknown>, rules: His
       }
       seenVersions.set(row.version, index);
     }
-    if (previous && isDate(row.revision_date) && isDate(previous.row.revision_date) && row.revision_date < previous.row.revision_date) {
+    if (
+      previous &&
+      isDate(row.revision_date) &&
+      isDate(previous.row.revision_date) &&
+      row.revision_date < previous.row.revision_date
+    ) {
       findings.push({
         field: at(index, "revision_date"),
         code: "revision-date-backwards",
@@ -90,7 +102,11 @@ export function checkVersionHistory(charter: Record<string, unknown>, rules: His
         hint: "Rows are in the order the revisions were made: check this date and the row order.",
       });
     }
-    if (isDate(row.approval_date) && isDate(row.revision_date) && row.approval_date < row.revision_date) {
+    if (
+      isDate(row.approval_date) &&
+      isDate(row.revision_date) &&
+      row.approval_date < row.revision_date
+    ) {
       findings.push({
         field: at(index, "approval_date"),
         code: "approved-before-revised",
@@ -106,7 +122,11 @@ export function checkVersionHistory(charter: Record<string, unknown>, rules: His
         hint: "Record an approval on or after the day it was given.",
       });
     }
-    if (rules.approvers && typeof row.approver === "string" && !rules.approvers.includes(row.approver)) {
+    if (
+      rules.approvers &&
+      typeof row.approver === "string" &&
+      !rules.approvers.includes(row.approver)
+    ) {
       findings.push({
         field: at(index, "approver"),
         code: "unknown-approver",
@@ -119,7 +139,11 @@ export function checkVersionHistory(charter: Record<string, unknown>, rules: His
 
   const last = rows.at(-1);
   if (last && rows.length === (charter.version_history as unknown[]).length) {
-    if (isVersion(charter.version) && isVersion(last.row.version) && charter.version !== last.row.version) {
+    if (
+      isVersion(charter.version) &&
+      isVersion(last.row.version) &&
+      charter.version !== last.row.version
+    ) {
       findings.push({
         field: ["version"],
         code: "version-mismatch",

@@ -1,8 +1,8 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "puppeteer-core";
-import { fillPdfLinks } from "./fill-pdf-links.ts";
+import type { PdfJob } from "../model/site-model.ts";
 import { findBrowser, launchBrowser } from "./find-browser.ts";
 import { matchContentsPages } from "./contents-pages.ts";
 import { lockDownPage } from "./lock-down-page.ts";
@@ -24,9 +24,11 @@ export interface RenderedPdf {
 }
 
 export interface RenderPdfsOptions {
-  /** The built site: print pages are read from print/, PDFs written to pdf/. */
+  /** The built site, holding the print pages; PDFs are written into it under each job's file. */
   siteDir: string;
-  /** The paper to print on. @default paper_size of content/site.yaml, as the print pages carry it */
+  /** What to print: the site model's PDF jobs (SiteModel.pdfs). */
+  jobs: readonly PdfJob[];
+  /** The paper to print on. @default each job's paper size, from site.yaml */
   paperSize?: "A4" | "Letter";
   /** Receives one progress line per PDF. @default no output */
   log?: (line: string) => void;
@@ -34,14 +36,6 @@ export interface RenderPdfsOptions {
   browser?: Browser;
   /** The path the site was built for (its URLs start with it), such as /charterbook/. @default "/" */
   basePath?: string;
-}
-
-/** A print page found in the built site, and the PDF it becomes. */
-export interface PrintJob {
-  /** URL path of the print page, such as /print/communities/north-east/. */
-  urlPath: string;
-  /** PDF path relative to the site folder, from the page's data-pdf-file. */
-  file: string;
 }
 
 /** A PDF that could not be printed: names the page and keeps the browser's reason as the cause. */
@@ -67,34 +61,6 @@ export function blockedRequestsError(pdfs: readonly RenderedPdf[]): PdfRenderErr
 /** Chrome has no target-counter(), so contents page numbers come from reading a printed copy back. */
 const maxContentsPasses = 4;
 
-/** Lists the print pages Eleventy wrote (print/communities/<slug>/ and print/templates/<slug>/). */
-export async function findPrintJobs(siteDir: string): Promise<PrintJob[]> {
-  const jobs: PrintJob[] = [];
-  for (const kind of ["communities", "templates"]) {
-    let slugs: string[];
-    try {
-      slugs = (await readdir(path.join(siteDir, "print", kind), { withFileTypes: true }))
-        .filter((entry) => entry.isDirectory())
-        .map((entry) => entry.name)
-        .sort();
-    } catch {
-      continue; // No communities (or no templates) in this content: nothing to print for it.
-    }
-    for (const slug of slugs) {
-      const html = await readFile(path.join(siteDir, "print", kind, slug, "index.html"), "utf8");
-      const file = /\bdata-pdf-file="(pdf\/[a-z0-9-]+\.pdf)"/.exec(html)?.[1];
-      if (!file) {
-        throw new PdfRenderError(
-          `print/${kind}/${slug}/index.html has no data-pdf-file attribute, so its PDF has no name.\n` +
-            "The print layouts in layouts/print/ set it on <body>; check they are the ones in use.",
-        );
-      }
-      jobs.push({ urlPath: `/print/${kind}/${slug}/`, file });
-    }
-  }
-  return jobs;
-}
-
 /** Runs tasks with at most `limit` at once, keeping the results in input order. */
 async function mapBounded<T, R>(
   items: readonly T[],
@@ -114,17 +80,6 @@ async function mapBounded<T, R>(
 }
 
 const formatKb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
-
-interface PageFacts {
-  title: string;
-  author: string;
-  subject: string;
-  language: string;
-  version: string;
-  draft: boolean;
-  kind: string;
-  paperSize: string;
-}
 
 function printPdf(page: Page): Promise<Uint8Array> {
   return page.pdf({
@@ -178,7 +133,7 @@ async function printWithContents(page: Page, label: string): Promise<Uint8Array>
 async function renderOne(
   browser: Browser,
   server: ServedSite,
-  job: PrintJob,
+  job: PdfJob,
   siteDir: string,
   paperSizeOverride: "A4" | "Letter" | undefined,
 ): Promise<RenderedPdf> {
@@ -197,34 +152,22 @@ async function renderOne(
         `${job.urlPath} answered ${response?.status() ?? "nothing"} instead of the print page.`,
       );
     }
-    // No helper functions inside: tsx would wrap them in a __name() call the page does not have.
-    const facts: PageFacts = await page.evaluate(() => {
-      return {
-        title: document.title,
-        author: document.querySelector('meta[name="author"]')?.getAttribute("content") ?? "",
-        subject: document.querySelector('meta[name="description"]')?.getAttribute("content") ?? "",
-        language: document.documentElement.lang,
-        version: document.body.dataset["pdfVersion"] ?? "",
-        draft: document.body.classList.contains("print--draft"),
-        kind: document.body.classList.contains("print--guide") ? "guide" : "template",
-        paperSize: document.body.dataset["paperSize"] ?? "A4",
-      };
-    });
-    const footer = facts.version
-      ? `Version ${facts.version}, ${facts.draft ? "draft" : "approved"}`
-      : facts.author;
-    const paperSize = paperSizeOverride ?? (facts.paperSize === "Letter" ? "Letter" : "A4");
     await page.addStyleTag({
-      content: pageRules({ header: facts.title, footer, paperSize, draft: facts.draft }),
+      content: pageRules({
+        header: job.title,
+        footer: job.footer,
+        paperSize: paperSizeOverride ?? job.paperSize,
+        draft: job.draft,
+      }),
     });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const printed = await printWithContents(page, job.file);
     const { bytes, pages } = await setPdfMetadata(printed, {
-      title: facts.title,
-      author: facts.author,
-      subject: facts.subject,
-      language: facts.language,
-      keywords: ["community of practice", facts.kind],
+      title: job.title,
+      author: job.author,
+      subject: job.subject,
+      language: job.language,
+      keywords: job.keywords,
     });
     const target = path.join(siteDir, job.file);
     await mkdir(path.dirname(target), { recursive: true });
@@ -239,7 +182,7 @@ async function renderOne(
     }
     return {
       file: job.file,
-      title: facts.title,
+      title: job.title,
       pages,
       bytes: bytes.byteLength,
       ms: Math.round(performance.now() - started),
@@ -259,17 +202,17 @@ async function renderOne(
 }
 
 /**
- * Prints every guide and template page of a built site to PDF with one headless browser, a few
- * at a time, then writes each PDF's size into the site's links to it.
+ * Prints the given jobs' print pages of a built site to PDF with one headless browser, a few at
+ * a time. The jobs come from the site model, so nothing is read back out of the pages.
  */
 export async function renderPdfs(options: RenderPdfsOptions): Promise<RenderedPdf[]> {
   const siteDir = path.resolve(options.siteDir);
   const log = options.log ?? (() => {});
   // Find the browser before anything else, so a missing one stops the run before it writes a file.
   const executablePath = options.browser ? undefined : findBrowser();
-  const jobs = await findPrintJobs(siteDir);
+  const { jobs } = options;
   if (jobs.length === 0) {
-    log("PDF  no print pages in the site, so no PDFs were made");
+    log("PDF  nothing to print: the content has no community with a charter and no template");
     return [];
   }
   const server = await serveSite(siteDir, options.basePath);
@@ -288,7 +231,6 @@ export async function renderPdfs(options: RenderPdfsOptions): Promise<RenderedPd
       }
       return result;
     });
-    await fillPdfLinks(siteDir, results);
     return results;
   } finally {
     if (browser && !options.browser) await browser.close();

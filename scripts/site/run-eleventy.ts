@@ -1,24 +1,35 @@
 import path from "node:path";
 import { Eleventy, HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
-import printPagesPlugin from "../pdf/print-pages.ts";
 import { register } from "tsx/esm/api";
-import { projectRoot } from "./project-paths.ts";
+import type { SiteModel } from "../model/site-model.ts";
+import { pdfSizePlaceholderMark } from "./pdf-links.ts";
+import printPagesPlugin from "./print-pages.ts";
+import { projectRoot, sitePagesDir } from "./project-paths.ts";
+import { addSiteModel } from "./site-data.ts";
 
 export interface RunEleventyOptions {
-  /** The content folder to build, such as content/ or a test fixture. */
-  contentDir: string;
+  /** The validated site model: the only content Eleventy sees. */
+  model: SiteModel;
   /** Where the HTML goes; created if missing. */
   outputDir: string;
   /** Keep Eleventy's own log lines out of the terminal. @default true */
   quiet?: boolean;
   /**
-   * Also write the print pages the PDFs are made from (scripts/pdf/print-pages.ts). Each holds a
+   * Also write the print pages the PDFs are made from (scripts/site/print-pages.ts). Each holds a
    * community's whole guide, so they are most of the output: only builds that print PDFs ask.
    * @default false
    */
   printPages?: boolean;
   /** The path the site is served under, such as /charterbook/ on GitHub Pages. @default "/" */
   basePath?: string;
+}
+
+/** What Eleventy wrote. */
+export interface RenderedSite {
+  /** HTML pages written. */
+  pages: number;
+  /** Pages that link to a PDF, whose size is filled in once the PDFs exist (paths in the output). */
+  pagesWithPdfLinks: string[];
 }
 
 /** A layout or page failed to render: the message names the file and what went wrong, no stack. */
@@ -40,29 +51,32 @@ export function allowTypeScriptConfig(): void {
   typeScriptLoaderRegistered = true;
 }
 
-/** Follows Eleventy's chain of wrapped errors to the messages that say what went wrong. */
+/** Follows Eleventy's chain of wrapped errors (originalError and cause) to the messages that say what went wrong. */
 export function describeEleventyError(error: unknown): string {
   const messages: string[] = [];
-  let current: unknown = error;
-  while (current instanceof Error && messages.length < 6) {
+  const queue: unknown[] = [error];
+  const seen = new Set<unknown>();
+  while (queue.length && messages.length < 8) {
+    const current = queue.shift();
+    if (!(current instanceof Error) || seen.has(current)) continue;
+    seen.add(current);
     const message = current.message.replace(/\s*\(via \w+\)\s*$/, "").trim();
-    if (message && !messages.includes(message)) messages.push(message);
-    const next = (current as Error & { originalError?: unknown }).originalError ?? current.cause;
-    current = next;
+    if (message && !messages.some((known) => known.includes(message))) messages.push(message);
+    queue.push((current as Error & { originalError?: unknown }).originalError, current.cause);
   }
   return messages.join("\n  ");
 }
 
-/** Renders a content folder to HTML with Eleventy; returns how many pages were written. */
+/** Renders the site model to HTML with Eleventy, from the project's layouts and pages only. */
 export async function runEleventy({
-  contentDir,
+  model,
   outputDir,
   quiet = true,
   basePath = "/",
   printPages = false,
-}: RunEleventyOptions): Promise<{ pages: number }> {
+}: RunEleventyOptions): Promise<RenderedSite> {
   allowTypeScriptConfig();
-  const eleventy = new Eleventy(path.resolve(contentDir), path.resolve(outputDir), {
+  const eleventy = new Eleventy(sitePagesDir, path.resolve(outputDir), {
     source: "script",
     runMode: "build",
     configPath: eleventyConfigPath,
@@ -70,6 +84,7 @@ export async function runEleventy({
     // Eleventy's HTML base plugin, added below, puts it in front of every URL in the HTML.
     pathPrefix: basePath,
     config: (config: UserConfig) => {
+      addSiteModel(config, () => model);
       if (printPages) config.addPlugin(printPagesPlugin);
       // Rewrites every URL in every page; at the root there is nothing to rewrite, so it is
       // only added for a base path (it costs a full HTML parse per page).
@@ -84,9 +99,15 @@ export async function runEleventy({
   } catch (error) {
     throw new TemplateRenderError(describeEleventyError(error), { cause: error });
   }
-  const [, templates] = written as [unknown, { outputPath?: string | false }[]];
-  const pages = templates.filter(
-    (t) => typeof t.outputPath === "string" && t.outputPath.endsWith(".html"),
-  ).length;
-  return { pages };
+  const [, templates] = written as [unknown, { outputPath?: string | false; content?: unknown }[]];
+  const html = templates.filter(
+    (t): t is { outputPath: string; content?: unknown } =>
+      typeof t.outputPath === "string" && t.outputPath.endsWith(".html"),
+  );
+  return {
+    pages: html.length,
+    pagesWithPdfLinks: html
+      .filter((t) => typeof t.content === "string" && t.content.includes(pdfSizePlaceholderMark))
+      .map((t) => t.outputPath),
+  };
 }

@@ -1,16 +1,21 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
-import { parseYaml } from "../content/parse-yaml.ts";
+import type { SiteModel } from "../model/site-model.ts";
 import { metaContentSecurityPolicy } from "./content-security-policy.ts";
 
+/** Hands the site model to the layouts: asked for on every build, so the preview sees each new one. */
+export type ModelSource = () => SiteModel;
+
 /**
- * Global data: `site` from the content folder's site.yaml (read on every build, so the preview
- * picks up edits) and the page's Content-Security-Policy.
+ * Global data: `charterbook` (the site model) and `site` (its settings). The runner supplies the
+ * model (scripts/site/run-eleventy.ts); it is the only data the layouts see, and no data file or
+ * content file is read by Eleventy.
  */
-export function addSiteData(config: UserConfig): void {
-  config.addGlobalData("site", async () =>
-    parseYaml(await readFile(path.join(config.directories.input, "site.yaml"), "utf8")),
-  );
+export function addSiteModel(config: UserConfig, model: ModelSource): void {
+  config.addGlobalData("charterbook", () => model());
+  config.addGlobalData("site", () => model().site);
+}
+
+/** The Content-Security-Policy every page carries in a meta tag. */
+export function addPolicyData(config: UserConfig): void {
   config.addGlobalData("contentSecurityPolicy", metaContentSecurityPolicy);
 }

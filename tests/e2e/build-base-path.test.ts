@@ -56,7 +56,7 @@ describe("a site built for a base path", () => {
   it("prints the PDFs from the prefixed print pages and links them with their size", async () => {
     const html = await readFile(path.join(site, "templates/terms-of-reference/index.html"), "utf8");
     expect(html).toMatch(
-      /<a href="\/charterbook\/pdf\/template-terms-of-reference\.pdf" data-pdf-link(="")?>Download the PDF <span data-pdf-size(="")?>PDF, \d+ KB, \d+ pages?<\/span>/,
+      /<a href="\/charterbook\/pdf\/template-terms-of-reference\.pdf" data-pdf-link(="")?>Download the PDF <span data-pdf-size="pdf\/template-terms-of-reference\.pdf">PDF, \d+ KB, \d+ pages?<\/span>/,
     );
   });
 

@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, stat, appendFile, mkdir, copyFile } from "no
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runEleventy } from "../../scripts/site/run-eleventy.ts";
+import { renderSite } from "../../scripts/build/pipeline.ts";
 
 let work: string;
 let site: string;
@@ -22,7 +22,7 @@ beforeAll(async () => {
     "\n![The community's mark](images/mark.svg)\n",
   );
   site = path.join(work, "_site");
-  await runEleventy({ contentDir: content, outputDir: site, printPages: true });
+  await renderSite({ contentDir: content, outputDir: site, printPages: true });
 });
 
 afterAll(async () => {

@@ -9,6 +9,7 @@ import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../scripts/content/load-content.ts";
 import type { Chapter, Template } from "../../scripts/content/schema-types.ts";
+import type { SiteModel } from "../../scripts/model/site-model.ts";
 import { launchBrowser } from "../../scripts/pdf/find-browser.ts";
 import {
   openPdf,
@@ -24,6 +25,7 @@ const contentDir = path.resolve("content");
 const squeeze = (text: string) => text.replace(/\s+/g, "");
 
 let siteDir: string;
+let model: SiteModel;
 let browser: Browser;
 let rendered: RenderedPdf[];
 const logLines: string[] = [];
@@ -58,7 +60,7 @@ function contentsEntries(texts: string[]): { text: string; page: number }[] {
   )) {
     for (const line of text.split("\n")) {
       const match = /^\s*(\S.*?)\s{2,}(\d+)\s*$/.exec(line);
-      if (match && !/^Version |^Page /.test(match[1]!))
+      if (match && !/^Version \d|^Page /.test(match[1]!))
         entries.push({ text: match[1]!, page: Number(match[2]) });
     }
   }
@@ -67,9 +69,14 @@ function contentsEntries(texts: string[]): { text: string; page: number }[] {
 
 beforeAll(async () => {
   siteDir = await mkdtemp(path.join(os.tmpdir(), "charterbook-pdf-"));
-  await buildSiteForPdfs(contentDir, siteDir);
+  model = await buildSiteForPdfs(contentDir, siteDir);
   browser = await launchBrowser();
-  rendered = await renderPdfs({ siteDir, browser, log: (line) => logLines.push(line) });
+  rendered = await renderPdfs({
+    siteDir,
+    jobs: model.pdfs,
+    browser,
+    log: (line) => logLines.push(line),
+  });
 }, 300_000);
 
 afterAll(async () => {
@@ -177,7 +184,7 @@ describe("the PDF stage of the example site", () => {
     // Every landscape page with grid rows (cell codes such as 3.21) starts with the header row.
     const gridPages = texts.slice(first - 1, last).filter((text) => /\b\d\.\d\d\b/.test(text));
     expect(gridPages.length).toBeGreaterThanOrEqual(2);
-    for (const text of gridPages) expect(text).toMatch(/Area and dimension\s+Month 1/);
+    for (const text of gridPages) expect(text).toMatch(/Area\s+Dimension\s+Month/);
     // A4 portrait elsewhere: 595 x 842 points.
     expect(Math.round(sizes[0]!.width)).toBe(595);
     expect(Math.round(sizes[0]!.height)).toBe(842);
@@ -261,5 +268,56 @@ describe("the PDF stage of the example site", () => {
     expect(ruled).toBeGreaterThanOrEqual(expectedLines);
     const torText = (await pageTexts("pdf/template-terms-of-reference.pdf")).join("\n");
     expect(torText).toMatch(/Name\s+.*\n?[\s\S]*Signature\s+[\s\S]*Date/);
+  });
+
+  it("prints the charter with the same numbered section headings as the site's charter page", async () => {
+    for (const community of model.guides) {
+      const charter = community.charter!;
+      const html = await readFile(path.join(siteDir, charter.url, "index.html"), "utf8");
+      const onScreen = [
+        ...html.matchAll(
+          /<h2 id="[^"]+"><span class="section-number">(\d+)\.<\/span> ([^<]+)<\/h2>/g,
+        ),
+      ].map((match) => `${match[1]}. ${match[2]!.replace(/&amp;/g, "&")}`);
+      expect(onScreen.length).toBe(charter.sections.length);
+      const text = squeeze((await pageTexts(`pdf/${community.slug}-guide.pdf`)).join("\n"));
+      let from = 0;
+      for (const heading of onScreen) {
+        const at = text.indexOf(squeeze(heading), from);
+        expect(at, `"${heading}" printed after the one before it`).toBeGreaterThan(from - 1);
+        from = at;
+      }
+      const outline = (await outlineOf(`pdf/${community.slug}-guide.pdf`)).map((entry) =>
+        squeeze(entry.title),
+      );
+      for (const heading of onScreen) expect(outline).toContain(squeeze(heading));
+    }
+  });
+
+  it("draws Gibbs' reflective cycle and the phases as figures with their description", async () => {
+    const pdf = await openPdf(
+      await readFile(path.join(siteDir, "pdf/advanced-mental-health-guide.pdf")),
+    );
+    const figures: string[] = [];
+    type StructNode = { role?: string; alt?: string; children?: StructNode[] };
+    const walk = (node: StructNode | null | undefined) => {
+      if (!node) return;
+      if (node.role === "Figure" && node.alt) figures.push(node.alt);
+      for (const child of node.children ?? []) walk(child);
+    };
+    for (let number = 1; number <= pdf.numPages; number++) {
+      walk((await (await pdf.getPage(number)).getStructTree()) as StructNode);
+    }
+    await pdf.destroy();
+    expect(figures).toContainEqual(
+      expect.stringMatching(
+        /^Gibbs' reflective cycle as a cycle 6 steps in order: 1\. Description/,
+      ),
+    );
+    expect(figures).toContainEqual(
+      expect.stringMatching(
+        /^The 5 phases of a community of practice as a cycle 5 steps in order: 1\. Define/,
+      ),
+    );
   });
 });

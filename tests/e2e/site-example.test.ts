@@ -4,12 +4,28 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import type { Browser } from "puppeteer-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import markdownIt from "markdown-it";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { build, type BuildResult } from "../../scripts/build/pipeline.ts";
 import { loadContent } from "../../scripts/content/load-content.ts";
+import { readSchemas } from "../../scripts/content/schema-check.ts";
+import { validateContent } from "../../scripts/content/validate-content.ts";
+import { findMarkdownFields } from "../../scripts/model/markdown-fields.ts";
 import { launchChromium } from "./helpers/browser.ts";
 import { htmlFiles } from "./helpers/site-tree.ts";
 import { serveSite, type StaticServer } from "./helpers/static-server.ts";
+
+// Every YAML document the build parses, to prove each content file is parsed once per build.
+const yamlParses = vi.hoisted(() => ({ texts: [] as string[], counting: false }));
+vi.mock("yaml", async (importOriginal) => {
+  const yaml = await importOriginal<typeof import("yaml")>();
+  const parseDocument = ((...args: Parameters<typeof yaml.parseDocument>) => {
+    if (yamlParses.counting) yamlParses.texts.push(String(args[0]));
+    return yaml.parseDocument(...args);
+  }) as typeof yaml.parseDocument;
+  return { ...yaml, parseDocument };
+});
+const markdownParses: string[] = [];
 
 const axeSource = await readFile(
   createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
@@ -29,7 +45,19 @@ const urlOf = (file: string) => "/" + file.replace(/index\.html$/, "");
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), "charterbook-site-"));
   site = path.join(work, "_site");
+  const originalParse = markdownIt.prototype.parse;
+  const parse = vi.spyOn(markdownIt.prototype, "parse").mockImplementation(function (
+    this: ReturnType<typeof markdownIt>,
+    src,
+    env,
+  ) {
+    markdownParses.push(src);
+    return originalParse.call(this, src, env);
+  });
+  yamlParses.counting = true;
   result = await build({ contentDir: path.resolve("content"), outputDir: site, pdf: true });
+  yamlParses.counting = false;
+  parse.mockRestore();
   // Includes print/, the pages the PDFs are printed from: they are published too.
   pages = await htmlFiles(site);
   server = await serveSite(site);
@@ -43,6 +71,27 @@ afterAll(async () => {
 });
 
 describe("the example site", () => {
+  it("reads and parses each content file once per build, for the site, the print pages and the PDFs", async () => {
+    const content = await validateContent(path.resolve("content"));
+    const yamlFiles = content.files.length;
+    expect(yamlParses.texts).toHaveLength(yamlFiles);
+    expect(new Set(yamlParses.texts).size).toBe(yamlFiles);
+    // Each body is parsed once, though it is rendered on its page and in every community's guide.
+    for (const file of content.files.filter((f) => f.type.name !== "site")) {
+      expect(
+        markdownParses.filter((text) => text === file.body),
+        file.relativePath,
+      ).toHaveLength(1);
+    }
+    // And nothing else: one parse per body and one per distinct Markdown value of a file.
+    const values = content.files.map(
+      (file) =>
+        new Set(findMarkdownFields(file.type.schema, file.data, readSchemas()).map((f) => f.text))
+          .size,
+    );
+    expect(markdownParses).toHaveLength(content.files.length + values.reduce((a, b) => a + b, 0));
+  });
+
   it("builds every page and PDF", () => {
     expect(result.pages).toBeGreaterThan(25);
     expect(result.pdfs.length).toBe(5);
@@ -127,7 +176,7 @@ describe("the example site", () => {
   it("links each template's PDF with its size filled in", async () => {
     const html = await read("templates/terms-of-reference/index.html");
     expect(html).toMatch(
-      /<a href="\/pdf\/template-terms-of-reference\.pdf" data-pdf-link>Download the PDF <span data-pdf-size>PDF, \d+ KB, \d+ pages?<\/span><\/a>/,
+      /<a href="\/pdf\/template-terms-of-reference\.pdf" data-pdf-link>Download the PDF <span data-pdf-size="pdf\/template-terms-of-reference\.pdf">PDF, \d+ KB, \d+ pages?<\/span><\/a>/,
     );
   });
 });

@@ -87,20 +87,6 @@ describe("npm run build", () => {
     expect(stderr).not.toMatch(/^\s+at /m);
   });
 
-  it("reports a template error in words, without a stack trace, exit 1", async () => {
-    const contentDir = await contentWith("cli-template-error", async (dir) => {
-      await writeFile(
-        path.join(dir, "guide", "reflective-practice.11tydata.json"),
-        '{ "permalink": "/index.html" }\n',
-      );
-    });
-    const { code, stderr } = await cli(contentDir);
-    expect(code).toBe(1);
-    expect(stderr).toMatch(/^The site could not be rendered:/m);
-    expect(stderr).toMatch(/Nothing was built; .* is as it was\./);
-    expect(stderr).not.toMatch(/^\s+at /m);
-  });
-
   it("stops before publishing when no browser is found, saying how to get one, exit 1", async () => {
     // Taken now: a successful build above replaced the output (Pagefind's file names vary by run).
     const before = await snapshotTree(outputDir);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createMarkdown } from "../../scripts/site/markdown.ts";
+import { createMarkdown } from "../../scripts/model/markdown.ts";
 
 /**
  * Vectors from the OWASP XSS Filter Evasion Cheat Sheet, written as an editor could write them in

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createMarkdown, resolveImageSource } from "../../scripts/site/markdown.ts";
+import { createMarkdown, resolveImageSource } from "../../scripts/model/markdown.ts";
 
 describe("content image sources", () => {
   it("resolve from the Markdown file's folder in the content tree", () => {
@@ -7,14 +7,6 @@ describe("content image sources", () => {
     expect(resolveImageSource("images/cycle.png", env)).toBe("/guide/images/cycle.png");
     expect(resolveImageSource("../shared/logo.svg", env)).toBe("/shared/logo.svg");
     expect(resolveImageSource("./cycle.png", { contentPath: "topics.md" })).toBe("/cycle.png");
-  });
-
-  it("resolve from Eleventy's page data, whatever the content folder is", () => {
-    const env = {
-      page: { inputPath: "/tmp/elsewhere/content/guide/getting-started.md" },
-      eleventy: { directories: { input: "/tmp/elsewhere/content/" } },
-    };
-    expect(resolveImageSource("images/start.png", env)).toBe("/guide/images/start.png");
   });
 
   it("leave absolute paths, fragments and sources without a known file alone", () => {

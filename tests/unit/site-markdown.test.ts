@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createMarkdown, isSafeLink, slugify } from "../../scripts/site/markdown.ts";
+import { createMarkdown, isSafeLink, slugify } from "../../scripts/model/markdown.ts";
 
 const md = createMarkdown();
 

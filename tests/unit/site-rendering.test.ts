@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Charter } from "../../scripts/content/schema-types.ts";
-import { charterSections, lastApproval } from "../../scripts/site/charter-sections.ts";
+import { charterSections, lastApproval } from "../../scripts/model/charter-sections.ts";
 import {
   metaContentSecurityPolicy,
   headersFile,
 } from "../../scripts/site/content-security-policy.ts";
-import { cycleDiagram, describeCycle } from "../../scripts/site/cycle-diagram.ts";
-import { formatDate } from "../../scripts/site/format-date.ts";
-import { listHeadings, numberHeadings } from "../../scripts/site/page-headings.ts";
+import { cycleDiagram, describeCycle } from "../../scripts/model/cycle-diagram.ts";
+import { formatDate } from "../../scripts/model/format-date.ts";
+import { bodyMarkdown, parseMarkdown, renderMarkdown } from "../../scripts/model/markdown.ts";
 
 describe("formatDate", () => {
   it("shows dates as UK readers expect", () => {
@@ -50,17 +50,27 @@ describe("cycleDiagram", () => {
 });
 
 describe("page headings", () => {
-  const html = '<h2 id="aim">Aim</h2>\n<p>x</p>\n<h2 id="meetings">Meetings &amp; reports</h2>';
-  it("lists h2 headings for the contents", () => {
-    expect(listHeadings(html)).toEqual([
-      { id: "aim", text: "Aim" },
-      { id: "meetings", text: "Meetings & reports" },
+  const parsed = parseMarkdown(
+    bodyMarkdown,
+    "## Aim\n\nx\n\n### Detail\n\n## Meetings & *reports*\n",
+  );
+  it("are listed from the parsed Markdown, with their level", () => {
+    expect(parsed.headings).toEqual([
+      { id: "aim", text: "Aim", level: 2 },
+      { id: "detail", text: "Detail", level: 3 },
+      { id: "meetings-reports", text: "Meetings & reports", level: 2 },
     ]);
   });
-  it("numbers them in the text", () => {
-    expect(numberHeadings(html, 1)).toBe(
-      '<h2 id="aim"><span class="section-number">1.</span> Aim</h2>\n<p>x</p>\n<h2 id="meetings"><span class="section-number">2.</span> Meetings &amp; reports</h2>',
+  it("are numbered in the text when the medium asks, from the same tokens", () => {
+    expect(renderMarkdown(bodyMarkdown, parsed, { numberSectionsFrom: 1 }).html).toBe(
+      '<h2 id="aim"><span class="section-number">1.</span> Aim</h2>\n<p>x</p>\n<h3 id="detail">Detail</h3>\n<h2 id="meetings-reports"><span class="section-number">2.</span> Meetings &amp; <em>reports</em></h2>\n',
     );
+  });
+  it("carry a prefix on a printed page, and none on the site", () => {
+    expect(renderMarkdown(bodyMarkdown, parsed, { idPrefix: "charter-" }).html).toContain(
+      '<h2 id="charter-aim">Aim</h2>',
+    );
+    expect(renderMarkdown(bodyMarkdown, parsed, {}).html).toContain('<h2 id="aim">Aim</h2>');
   });
 });
 
@@ -94,7 +104,11 @@ describe("charter sections", () => {
   } as Charter;
 
   it("numbers prose sections first, then the front-matter parts that are present", () => {
-    const sections = charterSections(charter, '<h2 id="aim">Aim</h2><h2 id="goals">Goals</h2>');
+    const sections = charterSections(charter, [
+      { id: "aim", text: "Aim", level: 2 },
+      { id: "detail", text: "Detail", level: 3 },
+      { id: "goals", text: "Goals", level: 2 },
+    ]);
     expect(sections.map((s) => `${s.number} ${s.kind} ${s.id}`)).toEqual([
       "1 prose aim",
       "2 prose goals",

@@ -37,7 +37,7 @@ describe("npm run validate", () => {
   it("exits 0 and says how many files it checked when the content is valid", async () => {
     tree = await fixtureTree("base");
     const run = await validate(tree.root, ["--content", "content"]);
-    expect(run.stdout).toMatch(/^7 files checked, no problems\. \(\d+ ms\)\n$/);
+    expect(run.stdout).toMatch(/^8 files checked, no problems\. \(\d+ ms\)\n$/);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
   });
@@ -63,7 +63,7 @@ describe("npm run validate", () => {
     const run = await validate(tree.root, ["--content", "content", "--format", "json"]);
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toEqual({
-      filesChecked: 7,
+      filesChecked: 8,
       problems: [
         {
           severity: "error",

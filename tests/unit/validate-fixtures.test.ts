@@ -96,6 +96,28 @@ const expectedReports: Record<string, string[]> = {
     "content/guide/first-steps.md:11:1",
     '  The image "https://images.example.org/cycle.png" would be fetched from another server; images must be files in this repository. Save the image in the content folder (for example next to this file, in images/diagram.png) and link to it by that path.',
   ],
+  "remote-image-footnote": [
+    "content/guide/first-steps.md:13:27",
+    '  The image "https://tracker.example.org/pixel.png" would be fetched from another server; images must be files in this repository. Save the image in the content folder (for example next to this file, in images/diagram.png) and link to it by that path.',
+  ],
+  "remote-image-goal": [
+    "content/communities/pilot/charter.md:21:5  goals[1]",
+    '  The image "https://cdn.example.org/meet.png" would be fetched from another server; images must be files in this repository. Save the image in the content folder (for example next to this file, in images/diagram.png) and link to it by that path.',
+  ],
+  "remote-image-risk": [
+    "content/communities/pilot/charter.md:23:5  risks[0].mitigation",
+    '  The image "//cdn.example.org/reminder.png" would be fetched from another server; images must be files in this repository. Save the image in the content folder (for example next to this file, in images/diagram.png) and link to it by that path.',
+  ],
+  "unsafe-svg": [
+    "content/guide/images/cycle.svg:2:3",
+    "  The <script> element runs code when the image is opened. Remove it, or export the drawing again as a plain SVG (or PNG) without scripts.",
+    "content/guide/images/cycle.svg:3:31",
+    '  The onclick="alert(1)" attribute on <circle> runs code when something happens to the drawing, such as a click or the image loading. Remove the attribute, or export the drawing again as a plain SVG (or PNG) without scripts.',
+  ],
+  "image-not-what-it-says": [
+    "content/guide/images/cycle.png:1:1",
+    "  This file's name ends in .png, but its contents are an HTML document, not a PNG image. Save the image again as PNG: this file is a web page, which often happens when the page showing an image is saved instead of the image itself.",
+  ],
   "remote-logo": [
     "content/site.yaml:7:1  logo",
     '  The image "https://cdn.example.org/logo.png" would be fetched from another server; images must be files in this repository. Save the image in the content folder (for example next to this file, in images/diagram.png) and link to it by that path.',
@@ -169,6 +191,11 @@ const expectedCodes: Record<string, string[]> = {
   "protocol-relative-image": ["non-local-image"],
   "related-template-unresolved": ["unknown-template"],
   "remote-image": ["non-local-image"],
+  "remote-image-footnote": ["non-local-image"],
+  "remote-image-goal": ["non-local-image"],
+  "remote-image-risk": ["non-local-image"],
+  "unsafe-svg": ["unsafe-svg", "unsafe-svg"],
+  "image-not-what-it-says": ["image-not-what-it-says"],
   "remote-logo": ["non-local-image"],
   "revision-date-backwards": ["revision-date-backwards"],
   "roadmap-code-wrong-area": ["code-area"],
@@ -205,7 +232,8 @@ describe("validation of bad content fixtures", () => {
     tree = await fixtureTree("base");
     const result = await validateContent(tree.contentDir);
     expect(formatProblems(result.problems)).toBe("");
-    expect(result.filesChecked).toBe(7);
+    // Six content files and the chapter's image.
+    expect(result.filesChecked).toBe(8);
   });
 
   it.each(caseFolders)(

@@ -1,5 +1,5 @@
 import type { Charter } from "../content/schema-types.ts";
-import { listHeadings } from "./page-headings.ts";
+import type { MarkdownHeading } from "./markdown.ts";
 
 /** One numbered part of a charter page, in reading order. */
 export interface CharterSection {
@@ -14,6 +14,7 @@ export interface CharterSection {
     | "roles"
     | "stakeholders"
     | "approval";
+  /** The id on the site; a printed page puts its own prefix in front. */
   id: string;
   title: string;
   number: number;
@@ -72,14 +73,16 @@ const structured: {
 
 /**
  * The charter's sections in the order of the source documents: the prose sections of the body
- * first, then the parts kept in front matter, numbered 1, 2, 3 throughout.
+ * first, then the parts kept in front matter, numbered 1, 2, 3 throughout. The site and the
+ * printed guide both number from this list, so "section 9" is section 9 on paper too.
  */
-export function charterSections(charter: Charter, bodyHtml: string): CharterSection[] {
-  const prose = listHeadings(bodyHtml).map((heading) => ({
-    kind: "prose" as const,
-    id: heading.id,
-    title: heading.text,
-  }));
+export function charterSections(
+  charter: Charter,
+  bodyHeadings: readonly MarkdownHeading[],
+): CharterSection[] {
+  const prose = bodyHeadings
+    .filter((heading) => heading.level === 2)
+    .map((heading) => ({ kind: "prose" as const, id: heading.id, title: heading.text }));
   const taken = new Set(prose.map((section) => section.id));
   const rest = structured
     .filter((section) => section.present(charter))
