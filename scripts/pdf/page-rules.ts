@@ -34,12 +34,12 @@ export function pageRules({
     // size and is cut off on the landscape roadmap pages.
     ...(draft
       ? [
-          `@top-right { content: "DRAFT"; font: bold 12pt "DejaVu Sans", Arial, sans-serif; color: #b3261e; vertical-align: bottom; padding-bottom: 2mm; }`,
+          `@top-right { content: "DRAFT"; font: bold 12pt "Atkinson Hyperlegible Next", Arial, sans-serif; color: #b3261e; vertical-align: bottom; padding-bottom: 2mm; }`,
         ]
       : []),
-    `@top-left { content: ${cssString(header)}; font: 8pt "DejaVu Sans", Arial, sans-serif; color: #505a5f; vertical-align: bottom; padding-bottom: 3mm; }`,
-    `@bottom-left { content: ${cssString(footer)}; font: 8pt "DejaVu Sans", Arial, sans-serif; color: #505a5f; vertical-align: top; padding-top: 3mm; }`,
-    `@bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt "DejaVu Sans", Arial, sans-serif; color: #505a5f; vertical-align: top; padding-top: 3mm; }`,
+    `@top-left { content: ${cssString(header)}; font: 8pt "Atkinson Hyperlegible Next", Arial, sans-serif; color: #505a5f; vertical-align: bottom; padding-bottom: 3mm; }`,
+    `@bottom-left { content: ${cssString(footer)}; font: 8pt "Atkinson Hyperlegible Next", Arial, sans-serif; color: #505a5f; vertical-align: top; padding-top: 3mm; }`,
+    `@bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt "Atkinson Hyperlegible Next", Arial, sans-serif; color: #505a5f; vertical-align: top; padding-top: 3mm; }`,
   ].join("\n  ");
   const letter =
     paperSize === "Letter"
