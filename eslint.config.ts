@@ -4,7 +4,8 @@ import tseslint from "typescript-eslint";
 export default tseslint.config(
   {
     ignores: [
-      "_site/",
+      "_site",
+      ".site-builds/",
       ".cache/",
       "node_modules/",
       "tests/fixtures/",

@@ -13,6 +13,7 @@ import { generateFrontMatterReference } from "./generate/front-matter-reference.
 import { generateSchemaTypes } from "./generate/schema-types.ts";
 
 const usage = "Usage: npm run generate [-- --check]";
+const about = `Writes the TypeScript types and docs/front-matter.md from schemas/; --check only reports stale files.`;
 const root = fileURLToPath(new URL("../", import.meta.url));
 
 async function formatted(relativePath: string, text: string): Promise<string> {
@@ -26,6 +27,7 @@ runCommand(async () => {
     process.argv.slice(2),
     { check: { type: "boolean", default: false } },
     usage,
+    about,
   );
   const schemas = readSchemas();
   const outputs: [string, string][] = [

@@ -7,110 +7,119 @@
 import { watch, type FSWatcher } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { parseFlags, runCommand, UsageError } from "./cli/usage-error.ts";
+import {
+  CharterbookError,
+  onInterrupt,
+  parseFlags,
+  runCommand,
+  UsageError,
+} from "./cli/usage-error.ts";
 import { formatProblems, summariseProblems } from "./content/problems.ts";
 import { InvalidContentError, validateStage } from "./build/validate-stage.ts";
 import { startPreviewServer } from "./preview/preview-server.ts";
 import { writeContentImages } from "./site/content-images.ts";
 import { layoutsDir, siteDir } from "./site/project-paths.ts";
-import { describeEleventyError, runEleventy, TemplateRenderError } from "./site/run-eleventy.ts";
+import { describeEleventyError, runEleventy } from "./site/run-eleventy.ts";
 import { indexSearch } from "./site/search-index.ts";
 
 const usage = "Usage: npm start -- [--content DIR] [--port 8080] [--host 127.0.0.1]";
+const about = `A live preview of the site at http://127.0.0.1:8080 that rebuilds on every save. --host 0.0.0.0
+offers it to the network as well; --port 0 picks a free port.`;
 
-runCommand(async () => {
-  const { values } = parseFlags(
-    process.argv.slice(2),
-    {
-      content: { type: "string", default: "content" },
-      port: { type: "string", default: "8080" },
-      host: { type: "string", default: "127.0.0.1" },
-    },
-    usage,
-  );
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new UsageError(
-      `--port must be a number from 0 to 65535, not "${values.port}".\n${usage}`,
+runCommand(
+  async () => {
+    const { values } = parseFlags(
+      process.argv.slice(2),
+      {
+        content: { type: "string", default: "content" },
+        port: { type: "string", default: "8080" },
+        host: { type: "string", default: "127.0.0.1" },
+      },
+      usage,
+      about,
     );
-  }
-  const contentDir = path.resolve(values.content);
-  // The preview has its own folder, so it never mixes with the published build in _site/.
-  const outputDir = path.resolve(".cache/preview");
-  await mkdir(outputDir, { recursive: true });
-
-  const log = (line: string) => console.log(`[charterbook] ${line}`);
-  // Serving starts at once; the page list appears with the first build, announced below.
-  const server = await startPreviewServer({ root: outputDir, host: values.host, port });
-  /** One rebuild through the build's stages; a failure leaves the last good preview in place. */
-  const rebuild = async (): Promise<boolean> => {
-    const started = performance.now();
-    try {
-      const { model, files, warnings } = await validateStage(contentDir);
-      if (warnings.length) console.log(formatProblems(warnings));
-      const { pages } = await runEleventy({ model, outputDir });
-      await writeContentImages(model, outputDir);
-      log(
-        `${files} files checked, ${pages} pages built in ${Math.round(performance.now() - started)} ms`,
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new UsageError(
+        `--port must be a number from 0 to 65535, not "${values.port}".\n${usage}`,
       );
-      server.reload();
-      // Search is indexed after the page is already updated, so an edit shows at once.
-      const indexed = await indexSearch(outputDir);
-      log(`search index: ${indexed.pages} pages`);
-      return true;
-    } catch (error) {
-      if (error instanceof InvalidContentError) {
-        console.error(
-          `\n${formatProblems(error.problems)}\n${summariseProblems(error.problems, error.filesChecked)}`,
-        );
-      } else if (error instanceof TemplateRenderError) {
-        console.error(`\nThe site could not be rendered:\n  ${error.message}`);
-      } else {
-        console.error(`\nThe preview could not be rebuilt: ${describeEleventyError(error)}`);
-      }
-      console.error(
-        "Not rebuilt: fix the problems above. The preview still shows the last good build.",
-      );
-      return false;
     }
-  };
+    const contentDir = path.resolve(values.content);
+    // The preview has its own folder, so it never mixes with the published build in _site/.
+    const outputDir = path.resolve(".cache/preview");
+    await mkdir(outputDir, { recursive: true });
 
-  // Saves often come in bursts (an editor writes a temporary file, then renames it): rebuild once
-  // the burst is over, and never run two rebuilds at once.
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
-  let again = false;
-  const schedule = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      if (running) {
-        again = true;
-        return;
-      }
-      running = rebuild().finally(() => {
-        running = undefined;
-        if (again) {
-          again = false;
-          schedule();
+    const log = (line: string) => console.log(`[charterbook] ${line}`);
+    // Serving starts at once; the page list appears with the first build, announced below.
+    const server = await startPreviewServer({ root: outputDir, host: values.host, port });
+    /** One rebuild through the build's stages; a failure leaves the last good preview in place. */
+    const rebuild = async (): Promise<boolean> => {
+      const started = performance.now();
+      try {
+        const { model, files, warnings } = await validateStage(contentDir);
+        if (warnings.length) console.log(formatProblems(warnings));
+        const { pages } = await runEleventy({ model, outputDir });
+        await writeContentImages(model, outputDir);
+        log(
+          `${files} files checked, ${pages} pages built in ${Math.round(performance.now() - started)} ms`,
+        );
+        server.reload();
+        // Search is indexed after the page is already updated, so an edit shows at once.
+        const indexed = await indexSearch(outputDir);
+        log(`search index: ${indexed.pages} pages`);
+        return true;
+      } catch (error) {
+        if (error instanceof InvalidContentError) {
+          console.error(
+            `\n${formatProblems(error.problems)}\n${summariseProblems(error.problems, error.filesChecked)}`,
+          );
+        } else if (error instanceof CharterbookError) {
+          console.error(`\n${error.describe()}`);
+        } else {
+          console.error(`\nThe preview could not be rebuilt: ${describeEleventyError(error)}`);
         }
-      });
-    }, 80);
-  };
+        console.error(
+          "Not rebuilt: fix the problems above. The preview still shows the last good build.",
+        );
+        return false;
+      }
+    };
 
-  await rebuild();
-  const watchers: FSWatcher[] = [contentDir, layoutsDir, siteDir].map((dir) =>
-    watch(dir, { recursive: true }, schedule),
-  );
-  log(`Preview at ${server.url}/ (Ctrl+C to stop)`);
+    // Saves often come in bursts (an editor writes a temporary file, then renames it): rebuild once
+    // the burst is over, and never run two rebuilds at once.
+    let timer: NodeJS.Timeout | undefined;
+    let running: Promise<unknown> | undefined;
+    let again = false;
+    const schedule = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (running) {
+          again = true;
+          return;
+        }
+        running = rebuild().finally(() => {
+          running = undefined;
+          if (again) {
+            again = false;
+            schedule();
+          }
+        });
+      }, 80);
+    };
 
-  // The server and the watchers keep the process alive until Ctrl+C.
-  return await new Promise<number>((resolve) => {
-    const stop = () => {
+    await rebuild();
+    const watchers: FSWatcher[] = [contentDir, layoutsDir, siteDir].map((dir) =>
+      watch(dir, { recursive: true }, schedule),
+    );
+    log(`Preview at ${server.url}/ (Ctrl+C to stop)`);
+
+    // The server and the watchers keep the process alive until Ctrl+C, which ends the preview.
+    onInterrupt(async () => {
       for (const watcher of watchers) watcher.close();
       clearTimeout(timer);
-      void server.close().then(() => resolve(0));
-    };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
-});
+      await server.close();
+    });
+    return await new Promise<number>(() => {});
+  },
+  { stopsOnSignal: true },
+);

@@ -9,6 +9,9 @@ import { formatGitHubAnnotations, formatProblems, summariseProblems } from "./co
 import { validateContent } from "./content/validate-content.ts";
 
 const usage = "Usage: npm run validate -- [--content DIR] [--format human|json]";
+const about = `Checks every file in the content folder against its schema, the rules across files and the rules
+for images and links, and reports every problem with its file, line, field and fix.
+Exit 0 when the content is valid, 1 when it has problems, 2 when the command is called wrongly.`;
 
 runCommand(async () => {
   const { values } = parseFlags(
@@ -18,6 +21,7 @@ runCommand(async () => {
       format: { type: "string", default: "human" },
     },
     usage,
+    about,
   );
   if (!["human", "json"].includes(values.format)) {
     throw new UsageError(`--format must be human or json, not "${values.format}".\n${usage}`);

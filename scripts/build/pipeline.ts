@@ -4,8 +4,17 @@ import { writeContentImages } from "../site/content-images.ts";
 import { fillPdfLinks } from "../site/pdf-links.ts";
 import { runEleventy } from "../site/run-eleventy.ts";
 import { indexSearch } from "../site/search-index.ts";
-import { createStaging, discardStaging, publishStaging } from "./staging.ts";
+import { onInterrupt } from "../cli/usage-error.ts";
+import {
+  createStaging,
+  discardStaging,
+  lockOutput,
+  outputFolder,
+  publishStaging,
+  recoverOutput,
+} from "./output-folder.ts";
 import type { SiteModel } from "../model/site-model.ts";
+import { checkMemory } from "./memory-check.ts";
 import { validateStage } from "./validate-stage.ts";
 
 export interface BuildOptions {
@@ -23,11 +32,20 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /**
    * Called with the staging folder before each stage that writes to it ("eleventy", "pagefind",
-   * "pdf", "publish"). The tests inject real faults here (a file where a folder must go, a
-   * process killed between two steps); a build never sets it.
+   * "pdf", "publish") and between the steps of publishing ("publish:recorded", "publish:linked",
+   * "publish:swapped"). The tests inject real faults here (a file where a folder must go, a
+   * process killed between two system calls); a build never sets it.
    */
-  beforeStage?: (stage: Exclude<StageTiming["stage"], "validate">, staging: string) => unknown;
+  beforeStage?: (stage: FaultPoint, staging: string) => unknown;
 }
+
+/** The points of a build where the tests can inject a fault (BuildOptions.beforeStage). */
+export type FaultPoint =
+  | Exclude<StageTiming["stage"], "validate">
+  | "publish:recorded"
+  | "publish:moved-aside"
+  | "publish:linked"
+  | "publish:swapped";
 
 export interface StageTiming {
   stage: "validate" | "eleventy" | "pagefind" | "pdf" | "publish";
@@ -45,10 +63,11 @@ export interface BuildResult {
 }
 
 /**
- * The whole build, top to bottom: load and validate the content (the one read of content/), render
- * the site model with Eleventy into a staging folder, index it with Pagefind, print the PDFs from
- * the model's jobs, then swap the staging folder into place. Any failure removes the staging
- * folder and leaves the previous output exactly as it was.
+ * The whole build, top to bottom: load and validate the content (the one read of content/), take
+ * the output folder's lock, render the site model with Eleventy into a new build folder, index it
+ * with Pagefind, print the PDFs from the model's jobs, then point the output at the new build in
+ * one rename (scripts/build/output-folder.ts). Any failure, or Ctrl+C, removes the new folder and
+ * leaves the previous output exactly as it was.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
@@ -73,15 +92,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return result;
   };
 
-  const validated = await timed(
-    "validate",
-    () => validateStage(options.contentDir),
-    (r) => `${r.files} files, no problems`,
-  );
-  const { model } = validated;
-
-  staging = await createStaging(options.outputDir);
+  // The lock is taken first, so a build that was killed is recovered from before anything else,
+  // even when this build's content turns out to be invalid.
+  const folder = outputFolder(options.outputDir);
+  const release = await lockOutput(folder, log);
+  // Ctrl+C or a termination signal: the same clean-up as a failure.
+  const forgetInterrupt = onInterrupt(async () => {
+    if (staging) await discardStaging(staging).catch(() => undefined);
+    await release();
+  });
   try {
+    await recoverOutput(folder, log);
+    const validated = await timed(
+      "validate",
+      () => validateStage(options.contentDir),
+      (r) => `${r.files} files, no problems`,
+    );
+    const { model } = validated;
+    checkMemory(validated.size, options.pdf);
+    staging = await createStaging(folder);
     const site = await timed(
       "eleventy",
       async () => {
@@ -122,7 +151,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await fillPdfLinks(site.pagesWithPdfLinks, pdfs);
     await timed(
       "publish",
-      () => publishStaging(staging, options.outputDir),
+      () =>
+        publishStaging(folder, staging, (step) =>
+          options.beforeStage?.(`publish:${step}`, staging),
+        ),
       () => options.outputDir,
     );
     return {
@@ -135,8 +167,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     };
   } catch (error) {
     // The stage's own failure is the one to report; a folder left behind is cleaned up next time.
-    await discardStaging(staging).catch(() => undefined);
+    if (staging) await discardStaging(staging).catch(() => undefined);
     throw error;
+  } finally {
+    forgetInterrupt();
+    await release();
   }
 }
 

@@ -1,15 +1,20 @@
-import type { Problem } from "../content/problems.ts";
+import { CharterbookError } from "../cli/errors.ts";
+import { formatProblems, summariseProblems, type Problem } from "../content/problems.ts";
 import { validateContent } from "../content/validate-content.ts";
 import type { SiteModel } from "../model/site-model.ts";
+import type { ContentSize } from "./memory-check.ts";
 
 /** Content that failed validation: the build stops before anything is written. */
-export class InvalidContentError extends Error {
+export class InvalidContentError extends CharterbookError {
   override name = "InvalidContentError";
   constructor(
     readonly problems: Problem[],
     readonly filesChecked: number,
   ) {
-    super(`${problems.filter((p) => p.severity === "error").length} problems in the content.`);
+    super(
+      "invalid-content",
+      `${formatProblems(problems)}\n${summariseProblems(problems, filesChecked)}`,
+    );
   }
 }
 
@@ -18,7 +23,12 @@ export interface ValidatedSite {
   files: number;
   warnings: Problem[];
   model: SiteModel;
+  /** How much text the build will hold in memory. */
+  size: ContentSize;
 }
+
+/** Kinds of content every community's printed guide repeats. */
+const sharedTypes = new Set(["chapter", "template", "topics", "roadmap", "phases", "principles"]);
 
 /**
  * Loads and validates the content folder, the one read of content/ in a build; throws
@@ -27,5 +37,15 @@ export interface ValidatedSite {
 export async function validateStage(contentDir: string): Promise<ValidatedSite> {
   const result = await validateContent(contentDir);
   if (!result.model) throw new InvalidContentError(result.problems, result.filesChecked);
-  return { files: result.filesChecked, warnings: result.problems, model: result.model };
+  const sum = (files: typeof result.files) => files.reduce((total, file) => total + file.bytes, 0);
+  return {
+    files: result.filesChecked,
+    warnings: result.problems,
+    model: result.model,
+    size: {
+      total: sum(result.files),
+      shared: sum(result.files.filter((file) => sharedTypes.has(file.type.name))),
+      guides: result.model.guides.length,
+    },
+  };
 }

@@ -32,6 +32,8 @@ export interface ContentFile {
   body: string;
   /** The line of the file where the body starts. */
   bodyLine: number;
+  /** The file's size in bytes. */
+  bytes: number;
   /** Finds a field's line and column in the file. */
   locate(path: FieldPath): FieldLocation;
 }
@@ -380,6 +382,7 @@ function loadFile(
     data: data as Record<string, unknown>,
     body,
     bodyLine,
+    bytes: bytes.byteLength,
     locate: (fieldPath) => locateField(doc as Document.Parsed, source, yamlOffset, fieldPath),
   };
   return { file, problems: [] };

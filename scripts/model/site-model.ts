@@ -271,6 +271,18 @@ export class SiteModel {
     readonly pdfs: PdfJob[],
   ) {}
 
+  /**
+   * The chapters a page's navigation lists: all of them in a guide of up to 40 chapters, otherwise
+   * the 20 around the page's own chapter (or the first 20), so a page never lists thousands.
+   */
+  chaptersNear(document: ContentDocument | undefined): ChapterDocument[] {
+    const limit = 40;
+    if (this.chapters.length <= limit) return this.chapters;
+    const at = document ? this.chapters.indexOf(document as ChapterDocument) : -1;
+    const start = Math.max(0, Math.min(at - 10, this.chapters.length - 20));
+    return this.chapters.slice(start, start + 20);
+  }
+
   /** The guide's appendices (topics, roadmap, phases, principles), as the navigation lists them. */
   get appendices(): ContentDocument[] {
     const all: (ContentDocument | undefined)[] = [

@@ -1,4 +1,4 @@
-import type { OutlineEntry } from "./read-pdf.ts";
+import type { OutlineEntry } from "./read-outline.ts";
 
 /** A heading in the print page, in document order. */
 export interface PageHeading {

@@ -2,15 +2,22 @@ import { existsSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import puppeteer, { type Browser } from "puppeteer-core";
+import { CharterbookError } from "../cli/errors.ts";
 
 /** No Chrome or Chromium was found: the message says how to install one or point to it. */
-export class BrowserNotFoundError extends Error {
+export class BrowserNotFoundError extends CharterbookError {
   override name = "BrowserNotFoundError";
+  constructor(message: string, options: { cause?: unknown; code?: "browser-failed" } = {}) {
+    super(options.code ?? "browser-not-found", message, options);
+  }
 }
 
 /** A browser was found but would not start: for the person building, as good as no browser. */
 export class BrowserLaunchError extends BrowserNotFoundError {
   override name = "BrowserLaunchError";
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, { ...options, code: "browser-failed" });
+  }
 }
 
 export interface FindBrowserOptions {
@@ -145,7 +152,18 @@ export function browserArgs(isRoot: boolean): string[] {
 export async function launchBrowser(executablePath: string = findBrowser()): Promise<Browser> {
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   try {
-    return await puppeteer.launch({ executablePath, headless: true, args: browserArgs(isRoot) });
+    return await puppeteer.launch({
+      executablePath,
+      headless: true,
+      args: browserArgs(isRoot),
+      // Over a pipe, Chrome exits when the process that launched it dies, even by SIGKILL, so a
+      // killed build never leaves a browser running.
+      pipe: true,
+      // The command's own signal handling closes the browser and cleans up before exiting.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
   } catch (error) {
     const reason = (error as Error).message.split("\n").find((line) => line.trim()) ?? "";
     throw new BrowserLaunchError(

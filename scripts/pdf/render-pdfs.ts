@@ -2,13 +2,15 @@ import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "puppeteer-core";
+import { CharterbookError } from "../cli/errors.ts";
+import { onInterrupt } from "../cli/usage-error.ts";
 import type { PdfJob } from "../model/site-model.ts";
 import { findBrowser, launchBrowser } from "./find-browser.ts";
 import { matchContentsPages } from "./contents-pages.ts";
 import { lockDownPage } from "./lock-down-page.ts";
 import { pageRules } from "./page-rules.ts";
 import { setPdfMetadata } from "./pdf-metadata.ts";
-import { openPdf, readOutline } from "./read-pdf.ts";
+import { readOutline } from "./read-outline.ts";
 import { serveSite, type ServedSite } from "./serve-site.ts";
 
 export interface RenderedPdf {
@@ -39,8 +41,11 @@ export interface RenderPdfsOptions {
 }
 
 /** A PDF that could not be printed: names the page and keeps the browser's reason as the cause. */
-export class PdfRenderError extends Error {
+export class PdfRenderError extends CharterbookError {
   override name = "PdfRenderError";
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super("pdf-failed", message, options);
+  }
 }
 
 /**
@@ -101,9 +106,7 @@ async function printWithContents(page: Page, label: string): Promise<Uint8Array>
     elements.map((element) => ({ id: element.id, text: (element as HTMLElement).innerText })),
   );
   for (let pass = 1; pass <= maxContentsPasses; pass++) {
-    const document = await openPdf(pdf);
-    const outline = await readOutline(document);
-    await document.destroy();
+    const outline = await readOutline(pdf);
     const pages = Object.fromEntries(matchContentsPages(headings, outline, label));
     const changed = await page.$$eval(
       "[data-contents-page]",
@@ -217,8 +220,13 @@ export async function renderPdfs(options: RenderPdfsOptions): Promise<RenderedPd
   }
   const server = await serveSite(siteDir, options.basePath);
   let browser = options.browser;
+  let forgetInterrupt = () => {};
   try {
-    browser ??= await launchBrowser(executablePath);
+    if (!browser) {
+      browser = await launchBrowser(executablePath);
+      const launched = browser;
+      forgetInterrupt = onInterrupt(() => launched.close().catch(() => undefined));
+    }
     const active = browser;
     const limit = Math.max(1, os.availableParallelism());
     const results = await mapBounded(jobs, limit, async (job) => {
@@ -233,6 +241,7 @@ export async function renderPdfs(options: RenderPdfsOptions): Promise<RenderedPd
     });
     return results;
   } finally {
+    forgetInterrupt();
     if (browser && !options.browser) await browser.close();
     await server.close();
   }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { Eleventy, HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import { register } from "tsx/esm/api";
+import { CharterbookError } from "../cli/errors.ts";
 import type { SiteModel } from "../model/site-model.ts";
 import { pdfSizePlaceholderMark } from "./pdf-links.ts";
 import printPagesPlugin from "./print-pages.ts";
@@ -33,8 +34,11 @@ export interface RenderedSite {
 }
 
 /** A layout or page failed to render: the message names the file and what went wrong, no stack. */
-export class TemplateRenderError extends Error {
+export class TemplateRenderError extends CharterbookError {
   override name = "TemplateRenderError";
+  constructor(details: string, options: { cause?: unknown } = {}) {
+    super("render-failed", `The site could not be rendered:\n  ${details}`, options);
+  }
 }
 
 export const eleventyConfigPath = path.join(projectRoot, "eleventy.config.ts");

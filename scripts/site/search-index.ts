@@ -1,10 +1,14 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
+import { CharterbookError } from "../cli/errors.ts";
 
 /** Pagefind reported problems: the index would be missing or incomplete. */
-export class SearchIndexError extends Error {
+export class SearchIndexError extends CharterbookError {
   override name = "SearchIndexError";
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super("search-index-failed", message, options);
+  }
 }
 
 const check = (stage: string, errors: string[]) => {

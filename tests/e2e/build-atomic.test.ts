@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -8,7 +8,7 @@ import { BrowserNotFoundError } from "../../scripts/pdf/find-browser.ts";
 import { PdfRenderError } from "../../scripts/pdf/render-pdfs.ts";
 import { TemplateRenderError } from "../../scripts/site/run-eleventy.ts";
 import { SearchIndexError } from "../../scripts/site/search-index.ts";
-import { snapshotTree } from "./helpers/site-tree.ts";
+import { leftBehind, snapshotTree } from "./helpers/site-tree.ts";
 
 /**
  * Every stage of the build can fail; each failure must leave the previously published site byte
@@ -30,8 +30,7 @@ async function contentWith(name: string, files: Record<string, string>): Promise
   return dir;
 }
 
-const stagingLeftBehind = async () =>
-  (await readdir(work)).filter((name) => name.startsWith(".site-build-"));
+const stagingLeftBehind = () => leftBehind(outputDir);
 
 async function expectUntouched() {
   expect(await snapshotTree(outputDir)).toEqual(before);

@@ -11,12 +11,7 @@ import { loadContent } from "../../scripts/content/load-content.ts";
 import type { Chapter, Template } from "../../scripts/content/schema-types.ts";
 import type { SiteModel } from "../../scripts/model/site-model.ts";
 import { launchBrowser } from "../../scripts/pdf/find-browser.ts";
-import {
-  openPdf,
-  readOutline,
-  readPageTexts,
-  type OutlineEntry,
-} from "../../scripts/pdf/read-pdf.ts";
+import { openPdf, readOutline, readPageTexts, type OutlineEntry } from "./helpers/read-pdf.ts";
 import { renderPdfs, type RenderedPdf } from "../../scripts/pdf/render-pdfs.ts";
 import { buildSiteForPdfs } from "./pdf-build-site.ts";
 

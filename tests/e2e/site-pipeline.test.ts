@@ -1,11 +1,11 @@
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { cp, lstat, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build/pipeline.ts";
-import { snapshotTree } from "./helpers/site-tree.ts";
+import { leftBehind, snapshotTree } from "./helpers/site-tree.ts";
 
 const run = promisify(execFile);
 const fixture = path.resolve("tests/fixtures/site-minimal");
@@ -22,8 +22,7 @@ async function contentWith(name: string, change: (dir: string) => Promise<void>)
   return dir;
 }
 
-const stagingLeftBehind = async () =>
-  (await readdir(work)).filter((name) => name.startsWith(".site-build-"));
+const stagingLeftBehind = () => leftBehind(outputDir);
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), "charterbook-pipeline-"));
@@ -42,6 +41,33 @@ describe("a build", () => {
     expect(before["index.html"]).toBeDefined();
     expect(before["pagefind/pagefind-ui.js"]).toBeDefined();
     expect(before["_headers"]).toBeDefined();
+  });
+});
+
+describe("the published folder", () => {
+  it("is packed by GitHub Pages' upload as plain files, with no link in the archive", async () => {
+    // As actions/upload-pages-artifact packs the folder it is given.
+    const archive = path.join(work, "artifact.tar");
+    await run("tar", [
+      "--dereference",
+      "--hard-dereference",
+      "--directory",
+      outputDir,
+      "-cf",
+      archive,
+      ".",
+    ]);
+    const { stdout } = await run("tar", ["-tvf", archive]);
+    const entries = stdout.trim().split("\n");
+    expect(entries.some((line) => / \.\/index\.html$/.test(line))).toBe(true);
+    expect(entries.filter((line) => !/^[-d]/.test(line))).toEqual([]);
+  });
+
+  it("is copied as plain files by cp -r", async () => {
+    const copy = path.join(work, "copy");
+    await run("cp", ["-r", `${outputDir}/.`, copy]);
+    expect((await lstat(path.join(copy, "index.html"))).isFile()).toBe(true);
+    expect((await lstat(path.join(copy, "pagefind"))).isDirectory()).toBe(true);
   });
 });
 
@@ -81,9 +107,10 @@ describe("npm run build", () => {
     const { code, stderr } = await cli(contentDir);
     expect(code).toBe(1);
     expect(stderr).toMatch(/guide\/broken\.md:3:\d+ {2}order/);
-    expect(stderr.trim().split("\n").at(-1)).toMatch(
-      /^\d+ problems in 1 file\. Nothing was built\.$/,
-    );
+    expect(stderr.trim().split("\n").slice(-2)).toEqual([
+      expect.stringMatching(/^\d+ problems in 1 file\.$/),
+      `Nothing was built; ${outputDir}/ is as it was.`,
+    ]);
     expect(stderr).not.toMatch(/^\s+at /m);
   });
 

@@ -1,12 +1,13 @@
 import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 
-/** One entry of a PDF's outline (bookmarks), flattened in reading order. */
-export interface OutlineEntry {
-  title: string;
-  depth: number;
-  /** The page the entry points to, counting from 1. */
-  page: number;
-}
+import type { OutlineEntry } from "../../../scripts/pdf/read-outline.ts";
+
+export type { OutlineEntry };
+
+/*
+ * The tests read PDFs back with pdfjs-dist, a reader independent of the pdf-lib the build prints
+ * with, so a fault in one is not hidden by the same fault in the other.
+ */
 
 /** Opens PDF bytes with pdfjs-dist, without workers, fonts or network access. */
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
