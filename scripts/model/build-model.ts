@@ -15,7 +15,15 @@ import type {
   Topics,
 } from "../content/schema-types.ts";
 import { findMarkdownFields } from "./markdown-fields.ts";
-import { bodyMarkdown, parseMarkdown, valueMarkdown, type ParsedMarkdown } from "./markdown.ts";
+import {
+  bodyMarkdown,
+  idPrefixMark,
+  parseMarkdown,
+  renderMarkdown,
+  renderMarkdownValue,
+  valueMarkdown,
+  type ParsedMarkdown,
+} from "./markdown.ts";
 import { guideJob, templateJob } from "./pdf-jobs.ts";
 import {
   ChapterDocument,
@@ -24,6 +32,7 @@ import {
   ContentDocument,
   DocumentMarkdown,
   GroundRulesDocument,
+  type RenderedValue,
   SiteModel,
   TemplateDocument,
   documentUrl,
@@ -77,17 +86,28 @@ export function buildModel(
       }
     };
 
+    const env = { contentPath: file.relativePath };
     const body = parseMarkdown(bodyMarkdown, file.body);
     checkReferences(body, ({ line, column }) => ({ line: file.bodyLine + line, column }), []);
-    const values = new Map<string, ParsedMarkdown>();
+    const values = new Map<string, RenderedValue>();
     for (const { field, text } of findMarkdownFields(file.type.schema, file.data, schemas)) {
       if (values.has(text)) continue;
       const parsed = parseMarkdown(valueMarkdown, text);
-      values.set(text, parsed);
       const { line, column } = file.locate(field);
       checkReferences(parsed, () => ({ line, column }), field);
+      values.set(text, {
+        inline: renderMarkdownValue(valueMarkdown, parsed, env),
+        block: renderMarkdown(valueMarkdown, parsed, env).html,
+      });
     }
-    return new DocumentMarkdown(file.relativePath, body, values);
+    // Rendered now, once for every medium, so the tokens need not be kept; a charter's body
+    // sections are numbered, as the charter's structured sections continue the count.
+    const rendered = renderMarkdown(bodyMarkdown, body, {
+      ...env,
+      idPrefix: idPrefixMark,
+      ...(file.type.name === "charter" ? { numberSectionsFrom: 1 } : {}),
+    });
+    return new DocumentMarkdown(file.relativePath, body.headings, rendered, values);
   };
 
   const ofType = (name: string) => content.files.filter((file) => file.type.name === name);

@@ -102,6 +102,13 @@ export function createMarkdown({ anchors = true }: { anchors?: boolean } = {}): 
   });
   if (anchors) md.use(anchor, { slugify, tabIndex: false, level: [2, 3] });
   md.use(footnote);
+  // Footnote ids carry the page's id prefix, as headings do: fn1 on the site, fnchapter-x-1 in a guide.
+  md.renderer.rules.footnote_anchor_name = (
+    tokens,
+    index,
+    _options,
+    env: MarkdownEnv | undefined,
+  ) => `${env?.idPrefix ?? ""}${Number((tokens[index]!.meta as { id: number }).id) + 1}`;
   const renderImage = md.renderer.rules.image!;
   md.renderer.rules.image = (tokens, index, options, env: MarkdownEnv | undefined, self) => {
     const token = tokens[index]!;
@@ -194,6 +201,7 @@ function locateReferences(
   text: string,
   targets: readonly { kind: MarkdownReference["kind"]; target: string; line: number }[],
 ): MarkdownReference[] {
+  if (targets.length === 0) return [];
   const searchFrom = new Map<string, number>();
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === "\n") lineStarts.push(i + 1);
@@ -246,7 +254,7 @@ export function renderMarkdown(
   parsed: ParsedMarkdown,
   env: MarkdownEnv,
 ): RenderedMarkdown {
-  const renderEnv: MarkdownEnv = { ...env, ...(env.idPrefix ? { docId: env.idPrefix } : {}) };
+  const renderEnv: MarkdownEnv = { ...env };
   const split = parsed.tokens.findIndex((token) => token.type === "footnote_block_open");
   const body = split === -1 ? parsed.tokens : parsed.tokens.slice(0, split);
   const notes = split === -1 ? [] : parsed.tokens.slice(split);
@@ -276,6 +284,13 @@ export function renderMarkdownValue(
   }
   return md.renderer.render(parsed.tokens, md.options, env);
 }
+
+/**
+ * Where a medium's id prefix goes in a body rendered once for every medium: the site removes it,
+ * a printed guide puts the part's prefix there. Control characters are refused in content, so the
+ * mark cannot come from an editor.
+ */
+export const idPrefixMark = "\u0001";
 
 /** Bodies: headings get ids, for contents lists and links to a section. */
 export const bodyMarkdown = createMarkdown();

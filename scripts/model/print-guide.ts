@@ -65,7 +65,7 @@ export function guideContents(model: SiteModel, community: CommunityDocument): C
     ...(community.groundRules ? [part(community.groundRules)] : []),
     ...model.chapters.flatMap((chapter) => [
       part(chapter),
-      ...sectionsOf(chapter, chapter.markdown.body.headings),
+      ...sectionsOf(chapter, chapter.markdown.headings),
     ]),
     ...model.printedAppendices.map(part),
     ...model.templates.map(part),

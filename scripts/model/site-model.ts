@@ -22,16 +22,7 @@ import type {
   Topics,
 } from "../content/schema-types.ts";
 import { charterSections, lastApproval, type CharterSection } from "./charter-sections.ts";
-import {
-  bodyMarkdown,
-  renderMarkdown,
-  renderMarkdownValue,
-  valueMarkdown,
-  type MarkdownEnv,
-  type MarkdownHeading,
-  type ParsedMarkdown,
-  type RenderedMarkdown,
-} from "./markdown.ts";
+import { idPrefixMark, type MarkdownHeading, type RenderedMarkdown } from "./markdown.ts";
 
 export type DocumentType = Exclude<ContentTypeName, "site">;
 
@@ -62,50 +53,50 @@ export const documentUrl = {
 } satisfies Record<DocumentType, (slug: string) => string>;
 
 /**
- * A content file's Markdown, parsed once when the content was validated: the body, and each
- * value its schema declares as Markdown. Rendering for a medium reuses the parsed tokens.
+ * A content file's Markdown, parsed once when the content was validated and rendered there: the
+ * body (with a mark where each medium puts its id prefix), and each value its schema declares as
+ * Markdown. The parsed tokens are not kept, so a large site holds its text once, as HTML.
  */
 export class DocumentMarkdown {
-  private readonly rendered = new Map<string, RenderedMarkdown>();
-
   constructor(
     /** The file's path inside the content folder; images resolve from its folder. */
     readonly contentPath: string,
-    readonly body: ParsedMarkdown,
-    private readonly values: ReadonlyMap<string, ParsedMarkdown>,
+    /** The body's h2 and h3 headings, for contents lists and section numbers. */
+    readonly headings: readonly MarkdownHeading[],
+    private readonly body: RenderedMarkdown,
+    private readonly values: ReadonlyMap<string, RenderedValue>,
   ) {}
 
   /** The body for one medium: the site (no prefix) or a printed page (ids prefixed). */
-  renderBody(options: Pick<MarkdownEnv, "idPrefix" | "numberSectionsFrom"> = {}): RenderedMarkdown {
-    const key = `${options.idPrefix ?? ""}|${options.numberSectionsFrom ?? ""}`;
-    let result = this.rendered.get(key);
-    if (!result) {
-      result = renderMarkdown(bodyMarkdown, this.body, {
-        ...options,
-        contentPath: this.contentPath,
-      });
-      this.rendered.set(key, result);
-    }
-    return result;
+  renderBody({ idPrefix = "" }: { idPrefix?: string } = {}): RenderedMarkdown {
+    return {
+      html: this.body.html.replaceAll(idPrefixMark, idPrefix),
+      footnotes: this.body.footnotes.replaceAll(idPrefixMark, idPrefix),
+    };
   }
 
   /**
-   * A Markdown value of the front matter, rendered from the tokens validation checked. A value
-   * validation never saw is refused: a layout must not publish Markdown that was not checked.
+   * A Markdown value of the front matter, as validation rendered it. A value validation never
+   * saw is refused: a layout must not publish Markdown that was not checked.
    */
   renderValue(text: string, { block = false }: { block?: boolean } = {}): string {
-    const parsed = this.values.get(text);
-    if (!parsed) {
+    const rendered = this.values.get(text);
+    if (!rendered) {
       throw new Error(
         `A layout rendered Markdown that validation did not check, from ${this.contentPath}: ${JSON.stringify(text.slice(0, 60))}. ` +
           "Only values the schema declares as Markdown may go through the md filter.",
       );
     }
-    const env = { contentPath: this.contentPath };
-    return block
-      ? renderMarkdown(valueMarkdown, parsed, env).html
-      : renderMarkdownValue(valueMarkdown, parsed, env);
+    return block ? rendered.block : rendered.inline;
   }
+}
+
+/** A front-matter value rendered both ways a layout may show it. */
+export interface RenderedValue {
+  /** Inside an element: a single paragraph without its <p>. */
+  inline: string;
+  /** As paragraphs and lists. */
+  block: string;
 }
 
 interface DocumentInit<T> {
@@ -147,7 +138,7 @@ export class ContentDocument<T extends object = object> {
 
   /** The level-2 headings of the body: the sections a page's contents list links to. */
   get bodySections(): MarkdownHeading[] {
-    return this.markdown.body.headings.filter((heading) => heading.level === 2);
+    return this.markdown.headings.filter((heading) => heading.level === 2);
   }
 
   /** One sentence for the page's description and for listings, when the content has one. */
@@ -181,7 +172,7 @@ export class CharterDocument extends CommunityPart<Charter> {
 
   constructor(init: DocumentInit<Charter>) {
     super(init, documentUrl.charter(init.slug));
-    this.sections = charterSections(init.data, init.markdown.body.headings);
+    this.sections = charterSections(init.data, init.markdown.headings);
   }
 
   get draft(): boolean {

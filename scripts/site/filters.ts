@@ -2,7 +2,6 @@ import type { UserConfig } from "@11ty/eleventy";
 import type { Site } from "../content/schema-types.ts";
 import { cycleDiagram, type CycleStep } from "../model/cycle-diagram.ts";
 import { formatDate } from "../model/format-date.ts";
-import type { MarkdownEnv } from "../model/markdown.ts";
 import type { ContentDocument, DocumentMarkdown } from "../model/site-model.ts";
 
 /** Where a layout's Markdown comes from: a document of the model, or site.yaml's Markdown. */
@@ -34,10 +33,8 @@ export function addFilters(config: UserConfig): void {
     text ? markdownOf(source).renderValue(text, { block: true }) : "",
   );
   // {% set body = doc | body({ idPrefix: "charter-" }) %}: the body's html and footnotes.
-  config.addFilter(
-    "body",
-    (source: MarkdownSource, options: Pick<MarkdownEnv, "idPrefix" | "numberSectionsFrom"> = {}) =>
-      markdownOf(source).renderBody(options),
+  config.addFilter("body", (source: MarkdownSource, options: { idPrefix?: string } = {}) =>
+    markdownOf(source).renderBody(options),
   );
   config.addFilter(
     "cycleDiagram",
