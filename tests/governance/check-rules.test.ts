@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, symlink } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Problem } from "../../scripts/content/problems.ts";
