@@ -49,21 +49,38 @@ export function findControlCharacters(
       }),
     );
   };
-  const walk = (value: unknown, path: FieldPath): void => {
+  // An explicit stack, not recursion: YAML nested thousands deep must not overflow the call stack.
+  // Each entry links to its parent, so a path is only built for the rare value that is refused.
+  interface Entry {
+    value: unknown;
+    segment?: string | number;
+    parent?: Entry;
+  }
+  const pathOf = (entry: Entry | undefined): FieldPath => {
+    const segments: (string | number)[] = [];
+    for (let e = entry; e?.segment !== undefined; e = e.parent) segments.unshift(e.segment);
+    return segments;
+  };
+  const stack: Entry[] = [{ value: data }];
+  const found: { path: FieldPath; character: string; what: string }[] = [];
+  while (stack.length) {
+    const entry = stack.pop()!;
+    const { value } = entry;
     if (typeof value === "string") {
-      const found = refused.exec(value)?.[0];
-      if (found) report(path, found, "value");
+      const character = refused.exec(value)?.[0];
+      if (character) found.push({ path: pathOf(entry), character, what: "value" });
     } else if (Array.isArray(value)) {
-      value.forEach((item, index) => walk(item, [...path, index]));
+      value.forEach((item, index) => stack.push({ value: item, segment: index, parent: entry }));
     } else if (value !== null && typeof value === "object") {
       for (const [key, item] of Object.entries(value)) {
-        const found = refused.exec(key)?.[0] ?? (key.includes("\n") ? "\n" : undefined);
-        if (found) report([...path, key], found, "field's name");
-        walk(item, [...path, key]);
+        const child = { value: item, segment: key, parent: entry };
+        const character = refused.exec(key)?.[0] ?? (key.includes("\n") ? "\n" : undefined);
+        if (character) found.push({ path: pathOf(child), character, what: "field's name" });
+        stack.push(child);
       }
     }
-  };
-  walk(data, []);
+  }
+  for (const { path, character, what } of found) report(path, character, what);
 
   text.split("\n").forEach((lineText, index) => {
     const match = refused.exec(lineText);
