@@ -7,8 +7,9 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseFlags, runCommand, UsageError } from "./cli/usage-error.ts";
-import { readCommunity, requireListedApprover } from "./governance/community-files.ts";
+import { readCommunity } from "./governance/community-files.ts";
 import { FrontMatterEditor } from "./governance/edit-front-matter.ts";
+import { refuseBrokenRules } from "./governance/history-rules.ts";
 import { parseContentText } from "./governance/parse-content-text.ts";
 import { requireDateFlag, today } from "./governance/today.ts";
 
@@ -30,15 +31,9 @@ runCommand(async () => {
     if (!values[flag]?.trim()) throw new UsageError(`--${flag} is required.\n${usage}`);
   }
   const approver = values.by!.trim();
-  const now = today();
-  const date = values.date === undefined ? now : requireDateFlag("date", values.date);
-  if (date > now)
-    throw new UsageError(
-      `--date ${date} is in the future (today is ${now}); record an approval on or after the day it was given.`,
-    );
-
   const community = await readCommunity(path.resolve(values.content), values.community!);
-  requireListedApprover(approver, community);
+  const now = today(community.timeZone);
+  const date = values.date === undefined ? now.date : requireDateFlag("date", values.date);
   const editor = new FrontMatterEditor(community.charterText, community.charterPath);
   const rows = editor.data.version_history;
   const last = (Array.isArray(rows) ? rows.at(-1) : undefined) as
@@ -52,18 +47,6 @@ runCommand(async () => {
     throw new UsageError(
       `Version ${version} was already approved on ${last.approval_date} by ${String(last.approver)}. ` +
         `To approve a change, record it first with npm run revise.`,
-    );
-  }
-  if (typeof last.revision_date === "string" && date < last.revision_date) {
-    throw new UsageError(
-      `--date ${date} is before version ${version} was written (${last.revision_date}); an approval comes after the revision.`,
-    );
-  }
-  // The approver named in the row is part of what was proposed; a different approver needs a new version.
-  if (typeof last.approver === "string" && last.approver !== "" && last.approver !== approver) {
-    throw new UsageError(
-      `Version ${version} is waiting for approval by "${last.approver}", not "${approver}". ` +
-        `Use --by "${last.approver}", or record a new version for ${approver} with npm run revise -- --approver "${approver}".`,
     );
   }
 
@@ -90,6 +73,11 @@ runCommand(async () => {
       `Charterbook made a wrong edit to ${community.charterPath}; the file was not changed.`,
     );
   }
+  // The same rules as the governance check, so the helper never writes what CI would refuse.
+  refuseBrokenRules(
+    { before: editor.data, after: check.data, approversNow: community.approvers, today: now },
+    community.charterPath,
+  );
   await writeFile(community.charterFile, approved, "utf8");
 
   console.log(

@@ -1,10 +1,11 @@
 /**
- * `npm run check -- --base REF`: the governance check CI runs on every pull
- * request. Compares content/ now with the same files at REF; see
- * docs/editing-the-charter.md for the rules.
+ * `npm run check -- --base REF [--content DIR]`: the governance check CI runs on every pull
+ * request. Judges the content folder (in CI, the pull request's checkout) against the same files
+ * at REF, with this checkout's rules (in CI, the base branch's); see docs/editing-the-charter.md.
  */
 import { parseFlags, runCommand, UsageError } from "./cli/usage-error.ts";
 import { formatGitHubAnnotations } from "./content/problems.ts";
+import { withCommandsStopped } from "./content/workflow-commands.ts";
 import { checkGovernance } from "./governance/check-governance.ts";
 import { formatGovernanceReport } from "./governance/format-report.ts";
 
@@ -29,13 +30,15 @@ runCommand(async () => {
   }
 
   const report = await checkGovernance({ base: values.base, contentDir: values.content });
-  if (values.format === "json") {
-    console.log(JSON.stringify(report, null, 2));
-  } else {
-    console.log(formatGovernanceReport(report));
-    if (process.env.GITHUB_ACTIONS === "true" && report.problems.length) {
+  const output =
+    values.format === "json" ? JSON.stringify(report, null, 2) : formatGovernanceReport(report);
+  if (process.env.GITHUB_ACTIONS === "true") {
+    // The report quotes content, so the runner reads none of it as a command; annotations follow.
+    console.log(withCommandsStopped(output));
+    if (values.format === "human" && report.problems.length)
       console.log(formatGitHubAnnotations(report.problems));
-    }
+  } else {
+    console.log(output);
   }
   return report.problems.some((p) => p.severity === "error") ? 1 : 0;
 });

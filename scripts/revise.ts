@@ -8,8 +8,9 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseFlags, runCommand, UsageError } from "./cli/usage-error.ts";
 import { compareVersions, nextVersion } from "./content/version-history.ts";
-import { readCommunity, requireListedApprover } from "./governance/community-files.ts";
+import { readCommunity } from "./governance/community-files.ts";
 import { FrontMatterEditor } from "./governance/edit-front-matter.ts";
+import { refuseBrokenRules } from "./governance/history-rules.ts";
 import { parseContentText } from "./governance/parse-content-text.ts";
 import { requireDateFlag, today } from "./governance/today.ts";
 
@@ -32,14 +33,9 @@ runCommand(async () => {
   for (const flag of ["community", "reason", "by"] as const) {
     if (!values[flag]?.trim()) throw new UsageError(`--${flag} is required.\n${usage}`);
   }
-  const now = today();
-  const date = values.date === undefined ? now : requireDateFlag("date", values.date);
-  if (date > now)
-    throw new UsageError(
-      `--date ${date} is in the future (today is ${now}); record a revision on the day it is made.`,
-    );
-
   const community = await readCommunity(path.resolve(values.content), values.community!);
+  const now = today(community.timeZone);
+  const date = values.date === undefined ? now.date : requireDateFlag("date", values.date);
   const editor = new FrontMatterEditor(community.charterText, community.charterPath);
   const rows = editor.data.version_history;
   const last = (Array.isArray(rows) ? rows.at(-1) : undefined) as
@@ -50,11 +46,6 @@ runCommand(async () => {
       `${community.charterPath}: the last row of version_history has no version such as "0.4". Run npm run validate and fix it first.`,
     );
   }
-  if (typeof last?.revision_date === "string" && date < last.revision_date) {
-    throw new UsageError(
-      `--date ${date} is before the last revision (${lastVersion}, ${last.revision_date}); revision dates never go backwards.`,
-    );
-  }
 
   // Unless told otherwise, the new version goes to whoever approved the last one, if the community still lists them.
   const approver =
@@ -62,7 +53,6 @@ runCommand(async () => {
     (typeof last?.approver === "string" && community.approvers.includes(last.approver)
       ? last.approver
       : community.approvers[0]!);
-  requireListedApprover(approver, community);
 
   const version = nextVersion(lastVersion);
   editor
@@ -93,6 +83,11 @@ runCommand(async () => {
       `Charterbook made a wrong edit to ${community.charterPath}; the file was not changed.`,
     );
   }
+  // The same rules as the governance check, so the helper never writes what CI would refuse.
+  refuseBrokenRules(
+    { before: editor.data, after: check.data, approversNow: community.approvers, today: now },
+    community.charterPath,
+  );
   await writeFile(community.charterFile, revised, "utf8");
 
   console.log(

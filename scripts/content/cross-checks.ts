@@ -1,7 +1,9 @@
 import path from "node:path";
 import { displayPath, type ContentFile, type LoadedContent } from "./load-content.ts";
 import { formatFieldPath, type FieldPath } from "./locate-field.ts";
+import { checkApproverList } from "./approvers.ts";
 import { problem, type Problem } from "./problems.ts";
+import { isTimeZone } from "./time-zone.ts";
 import { checkVersionHistory } from "./version-history.ts";
 
 /**
@@ -38,6 +40,22 @@ export function crossCheck(content: LoadedContent): Problem[] {
   checkCommunitiesComplete(content, problems);
 
   const communities = new Map(ofType("community").map((f) => [f.community!, f]));
+  for (const community of communities.values()) {
+    for (const f of checkApproverList(community.data.approvers))
+      report(community, f.field, f.code, f.message, f.hint);
+  }
+  for (const site of ofType("site")) {
+    const zone = site.data.time_zone;
+    if (typeof zone === "string" && !isTimeZone(zone)) {
+      report(
+        site,
+        ["time_zone"],
+        "unknown-time-zone",
+        `"${zone}" is not a time zone.`,
+        "Use a name from the IANA time zone database, such as Europe/London or Europe/Dublin.",
+      );
+    }
+  }
   for (const charter of ofType("charter")) {
     const approvers = communities.get(charter.community!)?.data.approvers;
     const findings = checkVersionHistory(charter.data, {

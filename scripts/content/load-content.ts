@@ -3,6 +3,7 @@ import { open, readdir, readlink, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { visit, type Document, type YAMLError } from "yaml";
 import { checkImage } from "./check-image.ts";
+import { findControlCharacters } from "./control-characters.ts";
 import { classifyPath, type ContentType, type PathClass } from "./content-types.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import { locateField, type FieldLocation, type FieldPath } from "./locate-field.ts";
@@ -373,6 +374,8 @@ function loadFile(
   const segments = relativePath.split("/");
   const fileName = segments.at(-1)!.replace(/\.(md|ya?ml)$/, "");
   const community = segments[0] === "communities" ? segments[1] : undefined;
+  const locate = (fieldPath: FieldPath) =>
+    locateField(doc as Document.Parsed, source, yamlOffset, fieldPath);
   const file: ContentFile = {
     type,
     path: shownPath,
@@ -383,9 +386,9 @@ function loadFile(
     body,
     bodyLine,
     bytes: bytes.byteLength,
-    locate: (fieldPath) => locateField(doc as Document.Parsed, source, yamlOffset, fieldPath),
+    locate,
   };
-  return { file, problems: [] };
+  return { file, problems: findControlCharacters(text, data, locate, shownPath) };
 }
 
 const tooDeep = {

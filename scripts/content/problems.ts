@@ -1,3 +1,5 @@
+import { escapeData, escapeProperty, visible } from "./workflow-commands.ts";
+
 /**
  * A problem found in content, written for the editor who has to fix it:
  * where it is, which field, what is wrong, and what to do.
@@ -45,10 +47,12 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 export function formatProblems(problems: readonly Problem[]): string {
   return sortProblems(problems)
     .map((p) => {
-      const where = `${p.file}:${p.line}:${p.column}`;
+      // Content quoted in a problem never starts a line of its own: see visible().
+      const where = `${visible(p.file)}:${p.line}:${p.column}`;
       const label = p.severity === "warning" ? "warning " : "";
-      const head = p.field ? `${where}  ${label}${p.field}` : `${where}  ${label}`.trimEnd();
-      const text = p.hint ? `${p.message} ${p.hint}` : p.message;
+      const field = visible(p.field);
+      const head = field ? `${where}  ${label}${field}` : `${where}  ${label}`.trimEnd();
+      const text = visible(p.hint ? `${p.message} ${p.hint}` : p.message);
       return `${head}\n  ${text}`;
     })
     .join("\n");
@@ -67,16 +71,13 @@ export function summariseProblems(problems: readonly Problem[], filesChecked: nu
   return `${plural(errors.length, "problem")}${warningText} in ${plural(files, "file")}.`;
 }
 
-/** GitHub Actions workflow commands, so problems show as annotations on the changed lines. */
+/** Problems as GitHub Actions workflow commands, so they show as annotations on the changed lines. */
 export function formatGitHubAnnotations(problems: readonly Problem[]): string {
-  const escapeData = (s: string) =>
-    s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-  const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
   return sortProblems(problems)
     .map((p) => {
-      const title = p.field ? `${p.field}` : p.code;
-      const text = p.hint ? `${p.message} ${p.hint}` : p.message;
-      return `::${p.severity} file=${escapeProperty(p.file)},line=${p.line},col=${p.column},title=${escapeProperty(title)}::${escapeData(text)}`;
+      const title = visible(p.field || p.code);
+      const text = visible(p.hint ? `${p.message} ${p.hint}` : p.message);
+      return `::${p.severity} file=${escapeProperty(visible(p.file))},line=${p.line},col=${p.column},title=${escapeProperty(title)}::${escapeData(text)}`;
     })
     .join("\n");
 }

@@ -54,6 +54,10 @@ export interface Site {
    */
   locale: "en-GB" | "en-IE";
   /**
+   * The time zone the communities date their revisions and approvals in, as a name from the IANA time zone database, such as Europe/London. The governance check and the editor's helpers refuse a date after today there. Default: Europe/London for en-GB, Europe/Dublin for en-IE.
+   */
+  time_zone?: string;
+  /**
    * How dates are shown: long is 16 November 2021, medium is 16 Nov 2021, short is 16/11/2021.
    */
   date_style: "long" | "medium" | "short";

@@ -1,3 +1,4 @@
+import { checkApproverName } from "./approvers.ts";
 import { isRealDate } from "./dates.ts";
 import type { FieldPath } from "./locate-field.ts";
 import type { Charter } from "./schema-types.ts";
@@ -45,14 +46,16 @@ function readRows(history: unknown): { index: number; row: Partial<Revision> }[]
 export interface HistoryRules {
   /** The bodies or roles the community lists as approvers; undefined when the community file is missing. */
   approvers?: readonly string[];
-  /** Today's date (YYYY-MM-DD); when given, approval dates after it are refused. */
-  today?: string;
+  /** Today in the community's time zone; when given, revision and approval dates after it are refused. */
+  today?: { date: string; timeZone: string };
 }
 
 /**
  * Checks the rules a charter's version history must keep within one snapshot:
- * versions unique and increasing, dates in order, `version` and `status` agreeing
- * with the last row, and every approver one the community lists.
+ * versions unique and increasing, dates in order and not in the future, a version approved only
+ * while it was the newest, `version` and `status` agreeing with the last row, and the last row
+ * naming one of the community's approvers. (Earlier rows name whoever could approve them then;
+ * the governance check holds each approval to the approvers of its day.)
  */
 export function checkVersionHistory(
   charter: Record<string, unknown>,
@@ -61,6 +64,7 @@ export function checkVersionHistory(
   const findings: HistoryFinding[] = [];
   const rows = readRows(charter.version_history);
   const at = (index: number, key: keyof Revision): FieldPath => ["version_history", index, key];
+  const todayText = rules.today ? `today is ${rules.today.date} in ${rules.today.timeZone}` : "";
 
   let previous: { index: number; row: Partial<Revision> } | undefined;
   const seenVersions = new Map<string, number>();
@@ -103,6 +107,19 @@ export function checkVersionHistory(
       });
     }
     if (
+      previous &&
+      isDate(row.revision_date) &&
+      isDate(previous.row.approval_date) &&
+      previous.row.approval_date > row.revision_date
+    ) {
+      findings.push({
+        field: at(previous.index, "approval_date"),
+        code: "approved-after-superseded",
+        message: `Version "${previous.row.version}" was approved on ${previous.row.approval_date}, after version "${row.version}" replaced it on ${row.revision_date}; only the newest version can be approved.`,
+        hint: `Approve version "${row.version}" instead (npm run approve), or correct the dates if the approval came first.`,
+      });
+    }
+    if (
       isDate(row.approval_date) &&
       isDate(row.revision_date) &&
       row.approval_date < row.revision_date
@@ -114,27 +131,33 @@ export function checkVersionHistory(
         hint: "A version cannot be approved before it was written: check both dates.",
       });
     }
-    if (rules.today && isDate(row.approval_date) && row.approval_date > rules.today) {
+    if (rules.today && isDate(row.revision_date) && row.revision_date > rules.today.date) {
+      findings.push({
+        field: at(index, "revision_date"),
+        code: "revision-in-future",
+        message: `Revision date ${row.revision_date} is in the future (${todayText}).`,
+        hint: "Date a revision on the day it is made; a date in the future would leave no date for the next revision.",
+      });
+    }
+    if (rules.today && isDate(row.approval_date) && row.approval_date > rules.today.date) {
       findings.push({
         field: at(index, "approval_date"),
         code: "approval-in-future",
-        message: `Approval date ${row.approval_date} is in the future (today is ${rules.today}).`,
+        message: `Approval date ${row.approval_date} is in the future (${todayText}).`,
         hint: "Record an approval on or after the day it was given.",
       });
     }
-    if (
-      rules.approvers &&
-      typeof row.approver === "string" &&
-      !rules.approvers.includes(row.approver)
-    ) {
-      findings.push({
-        field: at(index, "approver"),
-        code: "unknown-approver",
-        message: `"${row.approver}" is not one of the community's approvers (${rules.approvers.join(", ")}).`,
-        hint: "Use one of them exactly as written, or add this approver to approvers in the community's index.md.",
-      });
-    }
     previous = current;
+  }
+
+  const lastRow = rows.at(-1);
+  if (rules.approvers && lastRow && typeof lastRow.row.approver === "string") {
+    const finding = checkApproverName(
+      lastRow.row.approver,
+      rules.approvers,
+      at(lastRow.index, "approver"),
+    );
+    if (finding) findings.push(finding);
   }
 
   const last = rows.at(-1);

@@ -84,9 +84,12 @@ export function checkAppendOnly(baseHistory: unknown, currentHistory: unknown): 
         field,
         code: "history-row-edited",
         message: `${name} was edited: ${key} was ${show(before)} and is now ${show(after)}.`,
-        hint: isEmpty(before)
-          ? `Past rows never change: remove ${key} again. To record a change, add a new version with npm run revise.`
-          : "Past rows never change: put the old value back. To record a change, add a new version with npm run revise.",
+        hint:
+          key === "approver" && isLastAtBase && typeof after === "string" && after !== ""
+            ? `The version awaits approval by ${show(before)}: record that approval, or record a new version for ${show(after)} with npm run revise -- --approver ${show(after)}.`
+            : isEmpty(before)
+              ? `Past rows never change: remove ${key} again. To record a change, add a new version with npm run revise.`
+              : "Past rows never change: put the old value back. To record a change, add a new version with npm run revise.",
       });
     }
   });

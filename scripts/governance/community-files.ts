@@ -1,8 +1,10 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { closest, distance } from "fastest-levenshtein";
 import { UsageError } from "../cli/usage-error.ts";
+import { didYouMean } from "../content/did-you-mean.ts";
+import { parseYamlDocument } from "../content/parse-yaml.ts";
+import { siteTimeZone } from "../content/time-zone.ts";
 import { parseContentText } from "./parse-content-text.ts";
 
 /** The files the editor's helpers read and change for one community. */
@@ -16,21 +18,14 @@ export interface CommunityFiles {
   charterText: string;
   /** The bodies or roles the community's index.md lists as approvers. */
   approvers: string[];
+  /** The time zone the community dates its charter in (site.yaml's time_zone, or its locale's). */
+  timeZone: string;
 }
 
 const shown = (file: string) => {
   const relative = path.relative(process.cwd(), file);
   return (relative.startsWith("..") ? file : relative).split(path.sep).join("/");
 };
-
-/** The closest of `candidates` to `value`, ignoring case, when it is close enough to be a typo. */
-export function didYouMean(value: string, candidates: readonly string[]): string | undefined {
-  if (!candidates.length) return undefined;
-  const lower = candidates.map((c) => c.toLowerCase());
-  const best = closest(value.toLowerCase(), lower);
-  const limit = Math.max(2, Math.floor(value.length / 3));
-  return distance(value.toLowerCase(), best) <= limit ? candidates[lower.indexOf(best)] : undefined;
-}
 
 /** Reads a community's charter and approvers, or explains which community names exist. */
 export async function readCommunity(contentDir: string, slug: string): Promise<CommunityFiles> {
@@ -82,17 +77,19 @@ export async function readCommunity(contentDir: string, slug: string): Promise<C
     charterPath: shown(charterPath),
     charterText: await readFile(charterPath, "utf8"),
     approvers: listed,
+    timeZone: await readTimeZone(contentDir),
   };
 }
 
-/** Refuses an approver the community does not list, suggesting the one the editor probably meant. */
-export function requireListedApprover(approver: string, community: CommunityFiles): void {
-  if (community.approvers.includes(approver)) return;
-  const guess = didYouMean(approver, community.approvers);
-  throw new UsageError(
-    `"${approver}" is not one of the approvers of ${community.slug} (${community.approvers.join(", ")}). ` +
-      (guess
-        ? `Did you mean "${guess}"?`
-        : "Use one of them exactly as written, or add it to approvers in the community's index.md."),
+/** The site's time zone from content/site.yaml; the default when the file cannot be read. */
+async function readTimeZone(contentDir: string): Promise<string> {
+  const file = path.join(contentDir, "site.yaml");
+  const text = existsSync(file) ? await readFile(file, "utf8") : "";
+  const doc = parseYamlDocument(text.replace(/^\uFEFF/, ""));
+  const data: unknown = doc.errors.length ? undefined : doc.toJS();
+  return siteTimeZone(
+    data && typeof data === "object" && !Array.isArray(data)
+      ? (data as Record<string, unknown>)
+      : undefined,
   );
 }

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { realpath } from "node:fs/promises";
 import { promisify } from "node:util";
 import { UsageError } from "../cli/usage-error.ts";
@@ -87,4 +87,84 @@ export async function changedFilesSince(root: string, commit: string): Promise<s
     git(root, ["ls-files", "-z", "--others", "--exclude-standard"]),
   ]);
   return [...new Set([...tracked.split("\0"), ...untracked.split("\0")].filter(Boolean))].sort();
+}
+
+/** One entry of a commit's tree: a regular file, an executable, a symbolic link or a submodule. */
+export interface TreeEntry {
+  /** Path from the repository root. */
+  path: string;
+  kind: "file" | "symlink" | "submodule";
+  /** The blob (or, for a submodule, commit) id. */
+  object: string;
+}
+
+/** Every entry under `folder` at `commit`, with what kind of entry git recorded it as. */
+export async function listTreeAt(
+  root: string,
+  commit: string,
+  folder: string,
+): Promise<TreeEntry[]> {
+  const output = await git(root, ["ls-tree", "-r", "-z", "--full-tree", commit, "--", folder]);
+  return output
+    .split("\0")
+    .filter(Boolean)
+    .map((line) => {
+      const tab = line.indexOf("\t");
+      const [mode, , object] = line.slice(0, tab).split(" ");
+      const kind = mode === "120000" ? "symlink" : mode === "160000" ? "submodule" : "file";
+      return { path: line.slice(tab + 1), kind, object: object! };
+    });
+}
+
+/**
+ * The bytes of many blobs at once, through one `git cat-file --batch`: reading a base branch's
+ * whole content folder costs one process, not one per file.
+ */
+export async function readBlobs(
+  root: string,
+  objects: readonly string[],
+): Promise<Map<string, Uint8Array>> {
+  const unique = [...new Set(objects)];
+  const blobs = new Map<string, Uint8Array>();
+  if (unique.length === 0) return blobs;
+  const child = spawn("git", ["cat-file", "--batch"], {
+    cwd: root,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  const chunks: Buffer[] = [];
+  const errors: Buffer[] = [];
+  child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+  child.stderr.on("data", (chunk: Buffer) => errors.push(chunk));
+  const exited = new Promise<number>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => resolve(code ?? 1));
+  });
+  child.stdin.end(unique.map((object) => `${object}\n`).join(""));
+  const code = await exited;
+  if (code !== 0)
+    throw new Error(`git cat-file failed: ${Buffer.concat(errors).toString().trim()}`);
+  const output = Buffer.concat(chunks);
+  let offset = 0;
+  for (const object of unique) {
+    const headerEnd = output.indexOf(0x0a, offset);
+    const header = output.subarray(offset, headerEnd).toString("utf8");
+    const [, type, size] = header.split(" ");
+    if (type === undefined || size === undefined)
+      throw new Error(`git cat-file could not read ${object}: ${header}`);
+    const start = headerEnd + 1;
+    blobs.set(object, new Uint8Array(output.subarray(start, start + Number(size))));
+    offset = start + Number(size) + 1;
+  }
+  return blobs;
+}
+
+/** The commit checked out in `dir`, or undefined when it is not a git working tree. */
+export async function headCommit(dir: string): Promise<string | undefined> {
+  try {
+    return (
+      (await git(dir, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])).trim() || undefined
+    );
+  } catch {
+    return undefined;
+  }
 }

@@ -1,22 +1,29 @@
 import { UsageError } from "../cli/usage-error.ts";
 import { describeDateFix, isRealDate } from "../content/dates.ts";
+import { dateIn } from "../content/time-zone.ts";
+
+/** Today in the community's time zone, with the zone, so every message can say which day it means. */
+export interface Today {
+  /** YYYY-MM-DD. */
+  date: string;
+  /** An IANA time zone, such as Europe/London. */
+  timeZone: string;
+}
 
 /**
- * Today's date as YYYY-MM-DD in local time. `CHARTERBOOK_TODAY` overrides it,
- * so tests and reruns of an old check give the same answer on any day.
+ * Today's date in `timeZone`. `CHARTERBOOK_TODAY` overrides it, so tests and reruns of an old
+ * check give the same answer on any day.
  */
-export function today(env: NodeJS.ProcessEnv = process.env): string {
+export function today(timeZone: string, env: NodeJS.ProcessEnv = process.env): Today {
   const fixed = env.CHARTERBOOK_TODAY;
   if (fixed !== undefined && fixed !== "") {
     if (!isRealDate(fixed))
       throw new UsageError(
         `CHARTERBOOK_TODAY is "${fixed}"; set it to a date written YYYY-MM-DD, or unset it.`,
       );
-    return fixed;
+    return { date: fixed, timeZone };
   }
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return { date: dateIn(timeZone), timeZone };
 }
 
 /** Checks a date given on the command line, explaining how to write it when it is not YYYY-MM-DD. */

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createRepo, riverside, runScript, type TestRepo } from "./test-repo.ts";
+import { workflowCommands } from "./workflow-commands.ts";
 
 const charter = `${riverside}/charter.md`;
 
@@ -30,9 +31,11 @@ describe("npm run check", () => {
     );
     const result = await check(["--base", "main"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Compared with main \([0-9a-f]{12}\)\.\n/);
+    expect(result.stdout).toMatch(
+      /^Compared with main \([0-9a-f]{12}\); today is 2026-06-01 in Europe\/London\.\n/,
+    );
     expect(result.stdout).toContain(
-      `${charter}: version 0.2 → 0.3 (draft)\n  changed: section Meetings\n4 files checked, no problems.\n`,
+      `${charter}: version 0.2 → 0.3 (draft)\n  charter: section 2 (Meetings) reworded\n4 files checked, no problems.\n`,
     );
     expect(result.stderr).toBe("");
   });
@@ -50,6 +53,9 @@ describe("npm run check", () => {
       `::error file=${charter},line=12,col=5,title=version_history[0].reason::Version "0.1" was edited: reason was "First draft agreed by the steering group." and is now "First draft approved by the steering group.". Past rows never change: put the old value back. To record a change, add a new version with npm run revise.`,
     );
     expect(result.stdout).toContain("1 problem in 1 file.");
+    // The report quotes content, so the runner reads no command in it: only the annotation counts.
+    expect(result.stdout).toMatch(/^::stop-commands::[0-9a-f-]{36}\n/);
+    expect(workflowCommands(result.stdout).map((c) => c.command)).toEqual(["error"]);
   });
 
   it("exits 0 with a warning annotation when only the review date has passed", async () => {

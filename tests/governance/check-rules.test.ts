@@ -222,8 +222,7 @@ describe("rule 2: the version history is append-only", () => {
         file: charter,
         line: 1,
         field: "",
-        message:
-          'The charter of community "riverside" was deleted, and its version history with it.',
+        message: `The charter of community "riverside" counts as deleted, and its version history with it: ${index} was deleted; ${charter} was deleted; ${groundRules} was deleted.`,
         severity: "error",
       },
     ]);
@@ -233,7 +232,7 @@ describe("rule 2: the version history is append-only", () => {
   });
 });
 
-describe("rule 3: a change to the charter or its ground rules needs a new version", () => {
+describe("rule 3: a change a reader would see needs a new version", () => {
   const revisionNeeded = (what: string) => ({
     code: "revision-needed",
     file: charter,
@@ -242,22 +241,79 @@ describe("rule 3: a change to the charter or its ground rules needs a new versio
     message: `The charter changed (${what}) but its version history has no new version after "0.2".`,
     severity: "error",
   });
+  const swapSections = (t: string) =>
+    t.replace(
+      "## Purpose\n\nMembers meet to learn from each other.\n\n## Meetings\n\nThe group meets online four times a year.",
+      "## Meetings\n\nThe group meets online four times a year.\n\n## Purpose\n\nMembers meet to learn from each other.",
+    );
 
-  it("refuses a changed section of the body without a new version", async () => {
+  it("refuses a reworded section without a new version, naming it as readers number it", async () => {
     await repo.edit(charter, (t) => t.replace("four times a year", "every month"));
-    expect(errors(await check())).toEqual([revisionNeeded("section Meetings")]);
+    expect(errors(await check())).toEqual([
+      revisionNeeded("charter: section 2 (Meetings) reworded"),
+    ]);
   });
 
-  it("refuses a changed front matter field without a new version", async () => {
+  it("refuses a changed goal without a new version", async () => {
     await repo.edit(charter, (t) =>
       t.replace("Share practice across the river's teams.", "Share practice across the region."),
     );
-    expect(errors(await check())).toEqual([revisionNeeded("field goals")]);
+    expect(errors(await check())).toEqual([
+      revisionNeeded("charter: section 3 (Goals): goal 1 reworded"),
+    ]);
   });
 
   it("refuses a reworded ground rule without a new version", async () => {
     await repo.edit(groundRules, (t) => t.replace("Be kind.", "Be kind and patient."));
-    expect(errors(await check())).toEqual([revisionNeeded("ground rule 1")]);
+    expect(errors(await check())).toEqual([revisionNeeded("ground rules: rule 1 reworded")]);
+  });
+
+  it("refuses two ## sections swapped without a new version", async () => {
+    await repo.edit(charter, swapSections);
+    expect(errors(await check())).toEqual([
+      revisionNeeded("charter: section 1 (Purpose) moved after section 2 (Meetings)"),
+    ]);
+  });
+
+  it("refuses two trailing spaces that make a line break without a new version", async () => {
+    await repo.edit(charter, (t) => t.replace("Members meet to learn", "Members meet  \nto learn"));
+    expect(errors(await check())).toEqual([
+      revisionNeeded("charter: section 1 (Purpose) reworded"),
+    ]);
+  });
+
+  it("refuses ground rules reordered without a new version", async () => {
+    await repo.edit(groundRules, (t) =>
+      t.replace(
+        "  - Be kind.\n  - Keep what others share confidential.\n",
+        "  - Keep what others share confidential.\n  - Be kind.\n",
+      ),
+    );
+    expect(errors(await check())).toEqual([
+      revisionNeeded("ground rules: rule 1 moved to position 2"),
+    ]);
+  });
+
+  it("accepts a change that renders the same: keys reordered, quoting, a paragraph reflowed, blank lines", async () => {
+    await repo.edit(charter, (t) =>
+      t.replace(
+        "approval_statement:",
+        "risks:\n  - risk: Attendance falls.\n    mitigation: Agendas go out early.\napproval_statement:",
+      ),
+    );
+    await repo.commit("Risks");
+    await repo.edit(charter, (t) =>
+      t
+        .replace(
+          "  - risk: Attendance falls.\n    mitigation: Agendas go out early.\n",
+          '  - mitigation: "Agendas go out early."\n    risk: Attendance  falls.\n',
+        )
+        .replace("Members meet to learn", "Members meet\nto learn")
+        .replace("## Meetings\n\n", "## Meetings\n\n\n"),
+    );
+    const report = await check({ base: "HEAD" });
+    expect(report.problems).toEqual([]);
+    expect(report.charters).toEqual([]);
   });
 
   it("refuses a new version row that is not higher than the base's last", async () => {
@@ -265,11 +321,13 @@ describe("rule 3: a change to the charter or its ground rules needs a new versio
       addVersion(t.replace("four times a year", "every month")).replace(/"0\.3"/g, '"0.2.0"'),
     );
     const found = errors(await check());
-    expect(found).toContainEqual(revisionNeeded("section Meetings"));
+    expect(found).toContainEqual(revisionNeeded("charter: section 2 (Meetings) reworded"));
   });
 
-  it("passes a valid revision and summarises it for reviewers", async () => {
-    await repo.edit(charter, (t) => addVersion(t.replace("four times a year", "every month")));
+  it("passes a valid revision and summarises it for reviewers in a reader's terms", async () => {
+    await repo.edit(charter, (t) =>
+      addVersion(swapSections(t).replace("four times a year", "every month")),
+    );
     await repo.edit(groundRules, (t) =>
       t
         .replace(
@@ -284,27 +342,27 @@ describe("rule 3: a change to the charter or its ground rules needs a new versio
       {
         community: "riverside",
         file: charter,
+        communityFile: index,
         state: "changed",
         fromVersion: "0.2",
         toVersion: "0.3",
         status: "draft",
-        fields: [],
-        sections: [{ name: "Meetings", change: "changed" }],
-        rules: [
-          { number: 1, change: "changed" },
-          { number: 4, change: "added" },
+        governed: [],
+        charterChanges: [
+          "section 1 (Purpose) moved after section 2 (Meetings)",
+          "section 2 (Meetings) reworded",
         ],
-        groundRulesParts: [],
+        groundRulesChanges: ["rule 1 reworded", "rule 4 added"],
+        newVersions: ["0.3"],
+        approvals: [],
       },
     ]);
-    expect(formatGovernanceReport(report)).toBe(
-      [
-        `Compared with main (${report.baseCommit.slice(0, 12)}).`,
-        `${charter}: version 0.2 → 0.3 (draft)`,
-        "  changed: section Meetings; ground rules 1, 4 added",
-        "4 files checked, no problems.",
-      ].join("\n"),
-    );
+    expect(formatGovernanceReport(report).split("\n").slice(2)).toEqual([
+      `${charter}: version 0.2 → 0.3 (draft)`,
+      "  charter: section 1 (Purpose) moved after section 2 (Meetings); section 2 (Meetings) reworded",
+      "  ground rules: rule 1 reworded; rule 4 added",
+      "4 files checked, no problems.",
+    ]);
   });
 
   it("checks a community that did not exist at the base as new, without comparing histories", async () => {
@@ -325,6 +383,18 @@ describe("rule 3: a change to the charter or its ground rules needs a new versio
         status: "draft",
       }),
     ]);
+  });
+
+  it("compares as written, and still needs a version, when the content cannot be rendered", async () => {
+    await repo.edit(charter, (t) =>
+      t.replace("four times a year", "every month").replace("status: draft", "status: drafty"),
+    );
+    const report = await check();
+    expect(report.charters[0]).toMatchObject({
+      comparedAsWritten: "this pull request's content has problems, so it could not be rendered",
+      charterChanges: ["changed as written"],
+    });
+    expect(errors(report).map((p) => p.code)).toContain("revision-needed");
   });
 });
 
@@ -387,7 +457,8 @@ describe("rule 4: versions increase, dates go forward, approvals come after revi
         file: charter,
         line: 17,
         field: "version_history[1].approval_date",
-        message: "Approval date 2026-06-02 is in the future (today is 2026-06-01).",
+        message:
+          "Approval date 2026-06-02 is in the future (today is 2026-06-01 in Europe/London).",
         severity: "error",
       },
     ]);
@@ -451,22 +522,36 @@ describe("rule 6: a charter past its review date", () => {
   });
 });
 
-describe("rule 7: changes to schemas and governance rules are listed for reviewers", () => {
-  it("lists changed and new rule files, and not content", async () => {
+describe("rule 7: every change outside content/ is listed for a maintainer", () => {
+  it("lists changed and new files of the rules and the build, with one warning, and not content", async () => {
     await mkdir(path.join(repo.dir, "schemas"), { recursive: true });
-    await mkdir(path.join(repo.dir, "scripts/governance"), { recursive: true });
+    await mkdir(path.join(repo.dir, "scripts/cli"), { recursive: true });
     await repo.write("schemas/charter.schema.json", "{}\n");
-    await repo.commit("Schemas");
+    await repo.write("package.json", "{}\n");
+    await repo.commit("Rules");
     await repo.write("schemas/charter.schema.json", '{ "type": "object" }\n');
-    await repo.write("scripts/governance/new-rule.ts", "export {};\n");
+    await repo.write("package.json", '{ "name": "x" }\n');
+    await repo.write("scripts/cli/usage-error.ts", "export {};\n");
     await repo.edit(index, (t) => t.replace("A small community", "A very small community"));
     const report = await check({ base: "HEAD" });
     expect(report.ruleFiles).toEqual([
+      "package.json",
       "schemas/charter.schema.json",
-      "scripts/governance/new-rule.ts",
+      "scripts/cli/usage-error.ts",
+    ]);
+    expect(report.problems.map(brief)).toEqual([
+      {
+        code: "rules-changed",
+        file: "package.json",
+        line: 1,
+        field: "",
+        message:
+          "This change edits 3 files outside the content folder, which make the rules or the build: package.json, schemas/charter.schema.json, scripts/cli/usage-error.ts. The content was judged by the checker's own rules (in CI, the base branch's), not these.",
+        severity: "warning",
+      },
     ]);
     expect(formatGovernanceReport(report)).toContain(
-      "Schemas or governance rules changed; review these with care:\n  schemas/charter.schema.json\n  scripts/governance/new-rule.ts",
+      "Changed outside content/ (rules and build; a maintainer must review these):\n  package.json\n  schemas/charter.schema.json\n  scripts/cli/usage-error.ts",
     );
   });
 });

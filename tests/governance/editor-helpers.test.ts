@@ -58,7 +58,8 @@ describe("npm run approve", () => {
     const result = await approve("--by", "Steering grp", "--date", "2026-05-02");
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      `"Steering grp" is not one of the approvers of riverside (Steering group, Members' forum). Did you mean "Steering group"?\n`,
+      `${charter} was not changed:\n` +
+        `  "Steering grp" is not one of the community's approvers (Steering group, Members' forum). Did you mean "Steering group"?\n`,
     );
     expect(await repo.read(charter)).toBe(before);
   });
@@ -66,8 +67,9 @@ describe("npm run approve", () => {
   it("refuses a listed approver other than the one the version awaits", async () => {
     const result = await approve("--by", "Members' forum", "--date", "2026-05-02");
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(
-      /^Version 0.2 is waiting for approval by "Steering group", not "Members' forum"\./,
+    expect(result.stderr).toBe(
+      `${charter} was not changed:\n` +
+        `  Version "0.2" was edited: approver was "Steering group" and is now "Members' forum". The version awaits approval by "Steering group": record that approval, or record a new version for "Members' forum" with npm run revise -- --approver "Members' forum".\n`,
     );
   });
 
@@ -75,7 +77,8 @@ describe("npm run approve", () => {
     const result = await approve("--by", "Steering group", "--date", "2026-06-02");
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      "--date 2026-06-02 is in the future (today is 2026-06-01); record an approval on or after the day it was given.\n",
+      `${charter} was not changed:\n` +
+        "  Approval date 2026-06-02 is in the future (today is 2026-06-01 in Europe/London). Record an approval on or after the day it was given.\n",
     );
   });
 
@@ -83,7 +86,8 @@ describe("npm run approve", () => {
     const result = await approve("--by", "Steering group", "--date", "2026-02-28");
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      "--date 2026-02-28 is before version 0.2 was written (2026-03-01); an approval comes after the revision.\n",
+      `${charter} was not changed:\n` +
+        "  Approval date 2026-02-28 is before this row's revision date 2026-03-01. A version cannot be approved before it was written: check both dates.\n",
     );
   });
 
@@ -192,7 +196,7 @@ describe("npm run revise", () => {
     const result = await runScript("check", ["--base", "main"], { cwd: repo.dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
-      `${charter}: version 0.2 → 0.3 (draft)\n  changed: section Meetings\n`,
+      `${charter}: version 0.2 → 0.3 (draft)\n  charter: section 2 (Meetings) reworded\n`,
     );
   });
 
@@ -208,7 +212,19 @@ describe("npm run revise", () => {
     );
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      "--date 2026-02-01 is before the last revision (0.2, 2026-03-01); revision dates never go backwards.\n",
+      `${charter} was not changed:\n` +
+        "  Revision date 2026-02-01 is before the previous row's revision date 2026-03-01. Rows are in the order the revisions were made: check this date and the row order.\n",
+    );
+    expect(await repo.read(charter)).toBe(before);
+  });
+
+  it("refuses a revision dated after today, with the rule the check applies", async () => {
+    const before = await repo.read(charter);
+    const result = await revise("--reason", "Early", "--by", "Coordinator", "--date", "2099-12-31");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `${charter} was not changed:\n` +
+        "  Revision date 2099-12-31 is in the future (today is 2026-06-01 in Europe/London). Date a revision on the day it is made; a date in the future would leave no date for the next revision.\n",
     );
     expect(await repo.read(charter)).toBe(before);
   });

@@ -86,3 +86,24 @@ export async function runScript(
     return { code: failed.code, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
   }
 }
+
+/** Runs a TypeScript entry point of a checkout (its own scripts/, not this project's) in `cwd`. */
+export async function runCommandIn(
+  cwd: string,
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<CommandResult> {
+  const tsx = path.join(projectRoot, "node_modules/.bin/tsx");
+  try {
+    const { stdout, stderr } = await run(tsx, [path.join(cwd, script), ...args], {
+      cwd,
+      env: { ...process.env, GITHUB_ACTIONS: "", CHARTERBOOK_TODAY: "2026-06-01", ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: unknown; stdout?: string; stderr?: string };
+    if (typeof failed.code !== "number") throw error;
+    return { code: failed.code, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
+  }
+}

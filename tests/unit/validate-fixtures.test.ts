@@ -123,6 +123,8 @@ const expectedReports: Record<string, string[]> = {
     '  The image "https://cdn.example.org/logo.png" would be fetched from another server; images must be files in this repository. Save the image in the content folder (for example next to this file, in images/diagram.png) and link to it by that path.',
   ],
   "revision-date-backwards": [
+    "content/communities/pilot/charter.md:11:5  version_history[0].approval_date",
+    '  Version "0.1" was approved on 2021-11-23, after version "0.2" replaced it on 2021-11-01; only the newest version can be approved. Approve version "0.2" instead (npm run approve), or correct the dates if the approval came first.',
     "content/communities/pilot/charter.md:15:5  version_history[1].revision_date",
     "  Revision date 2021-11-01 is before the previous row's revision date 2021-11-16. Rows are in the order the revisions were made: check this date and the row order.",
   ],
@@ -197,7 +199,7 @@ const expectedCodes: Record<string, string[]> = {
   "unsafe-svg": ["unsafe-svg", "unsafe-svg"],
   "image-not-what-it-says": ["image-not-what-it-says"],
   "remote-logo": ["non-local-image"],
-  "revision-date-backwards": ["revision-date-backwards"],
+  "revision-date-backwards": ["approved-after-superseded", "revision-date-backwards"],
   "roadmap-code-wrong-area": ["code-area"],
   "roadmap-duplicate-code": ["duplicate-code"],
   "site-missing": ["missing-site-settings"],
