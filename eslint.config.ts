@@ -9,6 +9,7 @@ export default tseslint.config(
       ".cache/",
       "node_modules/",
       "tests/fixtures/",
+      "scripts/content/schema-validators.generated.js",
       ".site-build-*/",
       "bench/results/tmp/",
     ],

@@ -11,6 +11,10 @@ import { contentTypes } from "./content/content-types.ts";
 import { readSchemas } from "./content/schema-check.ts";
 import { generateFrontMatterReference } from "./generate/front-matter-reference.ts";
 import { generateSchemaTypes } from "./generate/schema-types.ts";
+import {
+  generateSchemaValidators,
+  schemaValidatorsDeclaration,
+} from "./generate/schema-validators.ts";
 
 const usage = "Usage: npm run generate [-- --check]";
 const about = `Writes the TypeScript types and docs/front-matter.md from schemas/; --check only reports stale files.`;
@@ -30,14 +34,18 @@ runCommand(async () => {
     about,
   );
   const schemas = readSchemas();
-  const outputs: [string, string][] = [
-    ["scripts/content/schema-types.ts", await generateSchemaTypes(contentTypes, schemas)],
-    ["docs/front-matter.md", generateFrontMatterReference(contentTypes, schemas)],
+  // The validators' code is written as ajv emits it: formatting 200 KB of generated code would
+  // only slow every check down, and nobody reads it.
+  const outputs: [string, string, "format" | "as-is"][] = [
+    ["scripts/content/schema-types.ts", await generateSchemaTypes(contentTypes, schemas), "format"],
+    ["docs/front-matter.md", generateFrontMatterReference(contentTypes, schemas), "format"],
+    ["scripts/content/schema-validators.generated.js", generateSchemaValidators(schemas), "as-is"],
+    ["scripts/content/schema-validators.generated.d.ts", schemaValidatorsDeclaration, "format"],
   ];
 
   let stale = 0;
-  for (const [relativePath, text] of outputs) {
-    const expected = await formatted(relativePath, text);
+  for (const [relativePath, text, style] of outputs) {
+    const expected = style === "format" ? await formatted(relativePath, text) : text;
     const current = await readFile(root + relativePath, "utf8").catch(() => undefined);
     if (current === expected) continue;
     if (values.check) {

@@ -1,7 +1,8 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { contentTypes } from "../../scripts/content/content-types.ts";
-import { readSchemas, schemasDir } from "../../scripts/content/schema-check.ts";
+import { readSchemas, schemasDir, schemasFingerprint } from "../../scripts/content/schema-check.ts";
+import * as precompiled from "../../scripts/content/schema-validators.generated.js";
 
 type Schema = Record<string, unknown>;
 
@@ -94,5 +95,17 @@ describe("schemas and content types", () => {
       "#/properties/owner/properties/name: no description",
       "#/$defs/item/items: object without additionalProperties: false",
     ]);
+  });
+});
+
+describe("the validators compiled ahead of time", () => {
+  it("are used only while they match schemas/: any change to a schema changes the fingerprint", () => {
+    const schemas = readSchemas();
+    expect(precompiled.schemasFingerprint).toBe(schemasFingerprint(schemas));
+    const changed = new Map(schemas);
+    const charter = structuredClone(changed.get("charter.schema.json")!);
+    charter.description = `${String(charter.description)} (edited)`;
+    changed.set("charter.schema.json", charter);
+    expect(schemasFingerprint(changed)).not.toBe(schemasFingerprint(schemas));
   });
 });
