@@ -91,7 +91,8 @@ async function scanFolder(contentDir: string, prefix = ""): Promise<Entry[]> {
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
     a.name.localeCompare(b.name),
   );
-  const found: Entry[] = [];
+  // Files are read concurrently (a few dozen at a time); the list keeps the folder's order.
+  const found: (Entry | Promise<Entry> | Promise<Entry[]>)[] = [];
   for (const entry of entries) {
     const relativePath = prefix ? `${prefix}/${entry.name}` : entry.name;
     const absolute = path.join(contentDir, relativePath);
@@ -112,7 +113,7 @@ async function scanFolder(contentDir: string, prefix = ""): Promise<Entry[]> {
           relativePath: `${relativePath}/`,
           problem: refusal(classifyPath(relativePath)),
         });
-      } else found.push(...(await scanFolder(contentDir, relativePath)));
+      } else found.push(scanFolder(contentDir, relativePath));
     } else if (!entry.isFile()) {
       found.push({
         relativePath,
@@ -124,10 +125,25 @@ async function scanFolder(contentDir: string, prefix = ""): Promise<Entry[]> {
         },
       });
     } else {
-      found.push(await readEntry(absolute, relativePath));
+      found.push(readEntry(absolute, relativePath));
     }
   }
-  return found;
+  return (await Promise.all(found)).flat();
+}
+
+/** How many content files are read at once: enough to keep the disk busy, few enough for any ulimit. */
+const readsAtOnce = 32;
+let reading = 0;
+const waiting: (() => void)[] = [];
+async function inTurn<T>(read: () => Promise<T>): Promise<T> {
+  if (reading >= readsAtOnce) await new Promise<void>((resolve) => waiting.push(resolve));
+  reading += 1;
+  try {
+    return await read();
+  } finally {
+    reading -= 1;
+    waiting.shift()?.();
+  }
 }
 
 function refusal(classified: PathClass): RefusedEntry["problem"] {
@@ -137,7 +153,11 @@ function refusal(classified: PathClass): RefusedEntry["problem"] {
 }
 
 /** Reads one regular file's bytes, refusing a link put in its place and oversized files unread. */
-async function readEntry(absolute: string, relativePath: string): Promise<Entry> {
+function readEntry(absolute: string, relativePath: string): Promise<Entry> {
+  return inTurn(() => readRegularFile(absolute, relativePath));
+}
+
+async function readRegularFile(absolute: string, relativePath: string): Promise<Entry> {
   const classified = classifyPath(relativePath);
   if (classified.kind === "refused") return { relativePath, problem: refusal(classified) };
   const limit = classified.kind === "image" ? maxImageBytes : maxContentFileBytes;
