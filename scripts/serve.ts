@@ -7,20 +7,10 @@
 import { watch, type FSWatcher } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import {
-  CharterbookError,
-  onInterrupt,
-  parseFlags,
-  runCommand,
-  UsageError,
-} from "./cli/usage-error.ts";
-import { formatProblems, summariseProblems } from "./content/problems.ts";
-import { InvalidContentError, validateStage } from "./build/validate-stage.ts";
+import { onInterrupt, parseFlags, runCommand, UsageError } from "./cli/usage-error.ts";
+import { createPreviewBuilder } from "./preview/preview-builder.ts";
 import { startPreviewServer } from "./preview/preview-server.ts";
-import { writeContentImages } from "./site/content-images.ts";
 import { layoutsDir, siteDir } from "./site/project-paths.ts";
-import { describeEleventyError, runEleventy } from "./site/run-eleventy.ts";
-import { indexSearch } from "./site/search-index.ts";
 
 const usage = "Usage: npm start -- [--content DIR] [--port 8080] [--host 127.0.0.1]";
 const about = `A live preview of the site at http://127.0.0.1:8080 that rebuilds on every save. --host 0.0.0.0
@@ -52,65 +42,45 @@ runCommand(
     const log = (line: string) => console.log(`[charterbook] ${line}`);
     // Serving starts at once; the page list appears with the first build, announced below.
     const server = await startPreviewServer({ root: outputDir, host: values.host, port });
-    /** One rebuild through the build's stages; a failure leaves the last good preview in place. */
-    const rebuild = async (): Promise<boolean> => {
-      const started = performance.now();
-      try {
-        const { model, files, warnings } = await validateStage(contentDir);
-        if (warnings.length) console.log(formatProblems(warnings));
-        const { pages } = await runEleventy({ model, outputDir });
-        await writeContentImages(model, outputDir);
-        log(
-          `${files} files checked, ${pages} pages built in ${Math.round(performance.now() - started)} ms`,
-        );
-        server.reload();
-        // Search is indexed after the page is already updated, so an edit shows at once.
-        const indexed = await indexSearch(outputDir);
-        log(`search index: ${indexed.pages} pages`);
-        return true;
-      } catch (error) {
-        if (error instanceof InvalidContentError) {
-          console.error(
-            `\n${formatProblems(error.problems)}\n${summariseProblems(error.problems, error.filesChecked)}`,
-          );
-        } else if (error instanceof CharterbookError) {
-          console.error(`\n${error.describe()}`);
-        } else {
-          console.error(`\nThe preview could not be rebuilt: ${describeEleventyError(error)}`);
-        }
-        console.error(
-          "Not rebuilt: fix the problems above. The preview still shows the last good build.",
-        );
-        return false;
-      }
-    };
+    const builder = createPreviewBuilder({
+      contentDir,
+      outputDir,
+      log,
+      onRendered: () => server.reload(),
+    });
 
     // Saves often come in bursts (an editor writes a temporary file, then renames it): rebuild once
-    // the burst is over, and never run two rebuilds at once.
+    // the burst is over, and never run two rebuilds at once. A change to the site's own layouts,
+    // styles or pages renders every page; a content edit only what it changed.
     let timer: NodeJS.Timeout | undefined;
     let running: Promise<unknown> | undefined;
     let again = false;
-    const schedule = () => {
+    let siteChanged = false;
+    const schedule = (fromSite: boolean) => {
+      siteChanged ||= fromSite;
       clearTimeout(timer);
       timer = setTimeout(() => {
         if (running) {
           again = true;
           return;
         }
-        running = rebuild().finally(() => {
+        const full = siteChanged;
+        siteChanged = false;
+        running = builder.rebuild(full).finally(() => {
           running = undefined;
           if (again) {
             again = false;
-            schedule();
+            schedule(false);
           }
         });
-      }, 80);
+      }, 40);
     };
 
-    await rebuild();
-    const watchers: FSWatcher[] = [contentDir, layoutsDir, siteDir].map((dir) =>
-      watch(dir, { recursive: true }, schedule),
-    );
+    await builder.rebuild(true);
+    const watchers: FSWatcher[] = [
+      watch(contentDir, { recursive: true }, () => schedule(false)),
+      ...[layoutsDir, siteDir].map((dir) => watch(dir, { recursive: true }, () => schedule(true))),
+    ];
     log(`Preview at ${server.url}/ (Ctrl+C to stop)`);
 
     // The server and the watchers keep the process alive until Ctrl+C, which ends the preview.

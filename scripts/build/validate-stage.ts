@@ -1,6 +1,6 @@
 import { CharterbookError } from "../cli/errors.ts";
 import { formatProblems, summariseProblems, type Problem } from "../content/problems.ts";
-import { validateContent } from "../content/validate-content.ts";
+import { validateContent, type ContentCache } from "../content/validate-content.ts";
 import type { SiteModel } from "../model/site-model.ts";
 import type { ContentSize } from "./memory-check.ts";
 
@@ -34,8 +34,11 @@ const sharedTypes = new Set(["chapter", "template", "topics", "roadmap", "phases
  * Loads and validates the content folder, the one read of content/ in a build; throws
  * InvalidContentError when any file has an error. Every later stage takes the model.
  */
-export async function validateStage(contentDir: string): Promise<ValidatedSite> {
-  const result = await validateContent(contentDir);
+export async function validateStage(
+  contentDir: string,
+  cache?: ContentCache,
+): Promise<ValidatedSite> {
+  const result = await validateContent(contentDir, cache);
   if (!result.model) throw new InvalidContentError(result.problems, result.filesChecked);
   const sum = (files: typeof result.files) => files.reduce((total, file) => total + file.bytes, 0);
   return {

@@ -193,9 +193,28 @@ async function readRegularFile(absolute: string, relativePath: string): Promise<
  * everything downstream takes what it returns. Problems in reading or parsing are collected,
  * not thrown.
  */
-export async function loadContent(contentDir: string): Promise<LoadedContent> {
-  return loadEntries(contentDir, await scanFolder(contentDir));
+export async function loadContent(contentDir: string, cache?: LoadCache): Promise<LoadedContent> {
+  return loadEntries(contentDir, await scanFolder(contentDir), cache);
 }
+
+/**
+ * Parsed files kept between loads (the live preview loads the content on every save): a file
+ * whose bytes are unchanged is not parsed again.
+ */
+export class LoadCache {
+  private readonly files = new Map<string, { bytes: Uint8Array; loaded: LoadedFile }>();
+
+  get(relativePath: string, bytes: Uint8Array): LoadedFile | undefined {
+    const cached = this.files.get(relativePath);
+    return cached && Buffer.from(cached.bytes).equals(bytes) ? cached.loaded : undefined;
+  }
+
+  set(relativePath: string, bytes: Uint8Array, loaded: LoadedFile): void {
+    this.files.set(relativePath, { bytes, loaded });
+  }
+}
+
+type LoadedFile = { file?: ContentFile; problems: Problem[] };
 
 /**
  * Loads content given as bytes in memory, exactly as {@link loadContent} loads a folder:
@@ -207,7 +226,11 @@ export function loadFiles(contentDir: string, files: readonly SourceFile[]): Loa
   return loadEntries(contentDir, sorted);
 }
 
-function loadEntries(contentDir: string, entries: readonly Entry[]): LoadedContent {
+function loadEntries(
+  contentDir: string,
+  entries: readonly Entry[],
+  cache?: LoadCache,
+): LoadedContent {
   const result: LoadedContent = {
     contentDir,
     files: [],
@@ -255,7 +278,11 @@ function loadEntries(contentDir: string, entries: readonly Entry[]): LoadedConte
       if (refusals.length === 0) result.images.push({ relativePath, bytes: entry.bytes });
       continue;
     }
-    const loaded = loadFile(entry.bytes, shownPath, relativePath, classified.type);
+    let loaded = cache?.get(relativePath, entry.bytes);
+    if (!loaded) {
+      loaded = loadFile(entry.bytes, shownPath, relativePath, classified.type);
+      cache?.set(relativePath, entry.bytes, loaded);
+    }
     result.problems.push(...loaded.problems);
     if (loaded.file) result.files.push(loaded.file);
     else result.unreadable.push(relativePath);

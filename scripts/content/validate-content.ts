@@ -1,8 +1,15 @@
-import { buildModel } from "../model/build-model.ts";
+import { buildModel, ModelCache } from "../model/build-model.ts";
 import type { SiteModel } from "../model/site-model.ts";
 import { crossCheck } from "./cross-checks.ts";
-import { loadContent, loadFiles, type LoadedContent, type SourceFile } from "./load-content.ts";
-import { sortProblems } from "./problems.ts";
+import {
+  LoadCache,
+  loadContent,
+  loadFiles,
+  type ContentFile,
+  type LoadedContent,
+  type SourceFile,
+} from "./load-content.ts";
+import { sortProblems, type Problem } from "./problems.ts";
 import { checkAgainstSchema, readSchemas } from "./schema-check.ts";
 
 /** Content that was loaded and checked; `model` is what the site publishes, present only when nothing is wrong. */
@@ -15,8 +22,21 @@ export interface ValidatedContent extends LoadedContent {
  * rules for images and links in its Markdown. When all pass, the result carries the model that
  * the site, the print pages and the PDFs are made from: what is published is what was checked.
  */
-export async function validateContent(contentDir: string): Promise<ValidatedContent> {
-  return checkLoaded(await loadContent(contentDir));
+export async function validateContent(
+  contentDir: string,
+  cache?: ContentCache,
+): Promise<ValidatedContent> {
+  return checkLoaded(await loadContent(contentDir, cache?.files), cache);
+}
+
+/**
+ * What validation keeps between runs of the live preview: a file whose bytes did not change is
+ * not parsed, schema-checked or rendered again. The rules across files always run on the whole.
+ */
+export class ContentCache {
+  readonly files = new LoadCache();
+  readonly schemaProblems = new WeakMap<ContentFile, Problem[]>();
+  readonly model = new ModelCache();
 }
 
 /**
@@ -34,13 +54,20 @@ export function validateFiles(
 const hasErrors = (problems: readonly { severity: string }[]) =>
   problems.some((p) => p.severity === "error");
 
-function checkLoaded(content: LoadedContent): ValidatedContent {
-  const schemaProblems = content.files.flatMap(checkAgainstSchema);
+function checkLoaded(content: LoadedContent, cache?: ContentCache): ValidatedContent {
+  const schemaProblems = content.files.flatMap((file) => {
+    let problems = cache?.schemaProblems.get(file);
+    if (!problems) {
+      problems = checkAgainstSchema(file);
+      cache?.schemaProblems.set(file, problems);
+    }
+    return problems;
+  });
   const crossProblems = crossCheck(content);
   const problems = [...content.problems, ...schemaProblems, ...crossProblems];
   // The model assumes every file has its schema's shape, so it is only built from valid content.
   if (hasErrors(problems)) return { ...content, problems: sortProblems(problems) };
-  const built = buildModel(content, readSchemas());
+  const built = buildModel(content, readSchemas(), cache?.model);
   const all = sortProblems([...problems, ...built.problems]);
   return {
     ...content,

@@ -41,6 +41,14 @@ import {
 
 type JsonSchema = Record<string, unknown>;
 
+/** Parsed Markdown kept between builds of the live preview, by the (unchanged) file it came from. */
+export class ModelCache {
+  readonly markdown = new WeakMap<
+    ContentFile,
+    { markdown: DocumentMarkdown; problems: Problem[]; images: string }
+  >();
+}
+
 export interface BuildModelResult {
   /** Absent when the Markdown of some file broke a rule (an image from elsewhere). */
   model?: SiteModel;
@@ -57,11 +65,26 @@ export interface BuildModelResult {
 export function buildModel(
   content: LoadedContent,
   schemas: ReadonlyMap<string, JsonSchema>,
+  cache?: ModelCache,
 ): BuildModelResult {
   const problems: Problem[] = [];
   const images = new Set(content.images.map((image) => image.relativePath));
+  const imageList = [...images].sort().join("\n");
 
+  // A file's Markdown is parsed again only when the file changed, or the images it may refer to.
   const markdownOf = (file: ContentFile): DocumentMarkdown => {
+    const cached = cache?.markdown.get(file);
+    if (cached && cached.images === imageList) {
+      problems.push(...cached.problems);
+      return cached.markdown;
+    }
+    const before = problems.length;
+    const markdown = parseFileMarkdown(file);
+    cache?.markdown.set(file, { markdown, problems: problems.slice(before), images: imageList });
+    return markdown;
+  };
+
+  const parseFileMarkdown = (file: ContentFile): DocumentMarkdown => {
     const checkReferences = (
       parsed: ParsedMarkdown,
       position: (reference: { line: number; column: number }) => { line: number; column: number },

@@ -23,7 +23,7 @@ export function addContentPages(config: UserConfig): void {
   for (const [type, layout] of Object.entries(layoutFor)) {
     config.addTemplate(`charterbook/pages/${type}.njk`, "", {
       layout,
-      pagination: { data: `charterbook.pages.${type}`, size: 1, alias: "doc" },
+      pagination: { data: `charterbookPages.${type}`, size: 1, alias: "doc" },
       // The model's URLs are built from validated slugs.
       permalink: "{{ doc.url }}",
       eleventyExcludeFromCollections: true,

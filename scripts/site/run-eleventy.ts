@@ -23,6 +23,11 @@ export interface RunEleventyOptions {
   printPages?: boolean;
   /** The path the site is served under, such as /charterbook/ on GitHub Pages. @default "/" */
   basePath?: string;
+  /**
+   * Render only the pages of these documents (by URL), not the site's own pages: the live
+   * preview's rebuild after an edit that changed no title, order or status. @default every page
+   */
+  onlyDocuments?: ReadonlySet<string>;
 }
 
 /** What Eleventy wrote. */
@@ -78,6 +83,7 @@ export async function runEleventy({
   quiet = true,
   basePath = "/",
   printPages = false,
+  onlyDocuments,
 }: RunEleventyOptions): Promise<RenderedSite> {
   allowTypeScriptConfig();
   const eleventy = new Eleventy(sitePagesDir, path.resolve(outputDir), {
@@ -88,7 +94,15 @@ export async function runEleventy({
     // Eleventy's HTML base plugin, added below, puts it in front of every URL in the HTML.
     pathPrefix: basePath,
     config: (config: UserConfig) => {
-      addSiteModel(config, () => model);
+      addSiteModel(config, () => model, onlyDocuments);
+      // The site's own pages (the files in site/pages) list documents and are left as they were;
+      // the documents' pages are virtual templates under charterbook/.
+      if (onlyDocuments) {
+        const virtual = path.join(sitePagesDir, "charterbook") + path.sep;
+        config.addPreprocessor("only-documents", "njk", function (this: { inputPath: string }) {
+          if (!path.resolve(this.inputPath).startsWith(virtual)) return false;
+        });
+      }
       if (printPages) config.addPlugin(printPagesPlugin);
       // Rewrites every URL in every page; at the root there is nothing to rewrite, so it is
       // only added for a base path (it costs a full HTML parse per page).

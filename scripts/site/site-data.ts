@@ -10,9 +10,24 @@ export type ModelSource = () => SiteModel;
  * model (scripts/site/run-eleventy.ts); it is the only data the layouts see, and no data file or
  * content file is read by Eleventy.
  */
-export function addSiteModel(config: UserConfig, model: ModelSource): void {
+export function addSiteModel(
+  config: UserConfig,
+  model: ModelSource,
+  only?: ReadonlySet<string>,
+): void {
   config.addGlobalData("charterbook", () => model());
   config.addGlobalData("site", () => model().site);
+  // The documents that get a page in this run: all of them, or those the preview asks for.
+  config.addGlobalData("charterbookPages", () => {
+    const pages = model().pages;
+    if (!only) return pages;
+    return Object.fromEntries(
+      Object.entries(pages).map(([type, documents]) => [
+        type,
+        documents.filter((document) => only.has(document.url)),
+      ]),
+    );
+  });
 }
 
 /** The Content-Security-Policy every page carries in a meta tag. */

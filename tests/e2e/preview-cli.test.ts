@@ -56,6 +56,8 @@ describe("npm start", () => {
     await waitFor("the edit to show", async () =>
       (await get("/communities/north-east/ground-rules/")).includes("A sentence added while"),
     );
+    // Only the edited page was rendered again: the edit changed nothing other pages show.
+    expect(stdout).toMatch(/6 files checked, 1 changed page built in \d+ ms/);
 
     const good = await get("/communities/north-east/ground-rules/");
     await writeFile(rules, (await readFile(rules, "utf8")).replace("title:", "title: [unclosed"));
