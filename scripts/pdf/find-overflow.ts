@@ -27,9 +27,19 @@ export async function findOverflow(
 ): Promise<Overflow[]> {
   const viewport = page.viewport();
   await page.emulateMediaType("print");
-  // Pages of one width (the default and the community's) are measured in one layout.
+  // Only the pages this document uses, and those of one width (the default and the community's)
+  // in one layout: each width is a layout of the whole document.
+  const used = await page.evaluate(() => {
+    const names = new Set(["default"]);
+    for (const element of document.body.querySelectorAll("*")) {
+      const name = getComputedStyle(element).getPropertyValue("page");
+      if (name && name !== "auto") names.add(name);
+    }
+    return [...names];
+  });
   const widths = new Map<number, PageName[]>();
   for (const name of Object.keys(boxes) as PageName[]) {
+    if (!used.includes(name)) continue;
     const width = contentWidthPx(boxes[name]);
     widths.set(width, [...(widths.get(width) ?? []), name]);
   }
@@ -59,6 +69,8 @@ export async function findOverflow(
  * in a helper the page does not have.
  */
 function measureOverflow(names: string[], width: number) {
+  // Nothing reaches beyond the page at this width: no need to look at every element.
+  if (document.documentElement.scrollWidth <= width + 0.5) return [];
   const elements = [...document.body.querySelectorAll("*")];
   // The named page each element prints on: its own `page`, or its nearest ancestor's.
   const pageOf = new Map<Element, string>();
