@@ -24,7 +24,7 @@ import {
   valueMarkdown,
   type ParsedMarkdown,
 } from "./markdown.ts";
-import { guideJob, templateJob } from "./pdf-jobs.ts";
+import { pdfJobs } from "./pdf-jobs.ts";
 import {
   ChapterDocument,
   CharterDocument,
@@ -204,12 +204,7 @@ export function buildModel(
   }
 
   if (problems.some((p) => p.severity === "error")) return { problems };
-  const pdfs = [
-    ...communities
-      .filter((community) => community.charter)
-      .map((community) => guideJob(community, site)),
-    ...templates.map((template) => templateJob(template, site)),
-  ];
+  const pdfs = pdfJobs(communities, templates, site);
   const model = new SiteModel(
     site,
     siteMarkdown,

@@ -221,7 +221,11 @@ export type PrinciplesDocument = ContentDocument<Principles>;
 
 /** A PDF the build prints: which print page it comes from, and what goes on it besides. */
 export interface PdfJob {
-  kind: "guide" | "template";
+  /**
+   * A community's whole guide, its charter alone, its ground rules on one page for the chair to
+   * read out, or a blank template.
+   */
+  kind: "guide" | "charter" | "ground-rules" | "template";
   /** Path in the site, such as pdf/north-east-guide.pdf. */
   file: string;
   /** The print page it is printed from, such as /print/communities/north-east/. */
@@ -233,11 +237,17 @@ export interface PdfJob {
   /** BCP 47 language tag, such as en-GB. */
   language: string;
   keywords: string[];
-  /** The text at the foot of every page, such as "Version 0.4, approved". */
+  /** The text at the foot of the document's own pages, such as "Version 0.4, approved". */
   footer: string;
-  /** Marks every page DRAFT. */
+  /** The footer of the pages a guide shares with every community's guide. @default footer */
+  sharedFooter?: string;
+  /** Marks the document's own pages DRAFT (a draft's guide: its contents, charter and ground rules). */
   draft: boolean;
   paperSize: "A4" | "Letter";
+  /** The day the PDF is printed (YYYY-MM-DD): a cover says whether the charter's review is overdue on it. */
+  printedOn: string;
+  /** The pages the document must fit on; the type is set smaller until it does, or the build warns. */
+  maxPages?: number;
 }
 
 /** Everything the site publishes, in the order readers meet it. */
@@ -258,7 +268,7 @@ export class SiteModel {
     readonly principles: PrinciplesDocument | undefined,
     /** Images from the content folder, with the bytes that were checked. */
     readonly images: ContentImage[],
-    /** The PDFs to print: a guide per community with a charter, and one per template. */
+    /** The PDFs to print: per community with a charter its guide, charter and ground rules; one per template. */
     readonly pdfs: PdfJob[],
   ) {}
 
@@ -337,12 +347,15 @@ export class SiteModel {
     ];
   }
 
-  /** The PDF printed for a community's guide or a template, if the build prints one. */
-  pdfFor(document: ContentDocument): PdfJob | undefined {
+  /**
+   * A PDF the build prints for a document: a template's own PDF, or one of its community's PDFs
+   * (the guide unless `kind` says otherwise).
+   */
+  pdfFor(document: ContentDocument, kind: PdfJob["kind"] = "guide"): PdfJob | undefined {
     const file =
       document.type === "template"
         ? templatePdfFile(document.slug)
-        : guidePdfFile(communitySlugOf(document));
+        : communityPdfFile[kind === "template" ? "guide" : kind](communitySlugOf(document));
     return this.pdfs.find((job) => job.file === file);
   }
 }
@@ -353,6 +366,15 @@ const communitySlugOf = (document: ContentDocument) =>
 /** Where the print pages are published; the PDF renderer opens each of them. */
 export const printGuidePath = (slug: string) => `/print/communities/${slug}/`;
 export const printTemplatePath = (slug: string) => `/print/templates/${slug}/`;
+export const printCharterPath = (slug: string) => `/print/communities/${slug}/charter/`;
+export const printGroundRulesPath = (slug: string) => `/print/communities/${slug}/ground-rules/`;
 /** The PDF files, relative to the site folder. */
 export const guidePdfFile = (slug: string) => `pdf/${slug}-guide.pdf`;
+export const charterPdfFile = (slug: string) => `pdf/${slug}-charter.pdf`;
+export const groundRulesPdfFile = (slug: string) => `pdf/${slug}-ground-rules.pdf`;
 export const templatePdfFile = (slug: string) => `pdf/template-${slug}.pdf`;
+const communityPdfFile = {
+  guide: guidePdfFile,
+  charter: charterPdfFile,
+  "ground-rules": groundRulesPdfFile,
+};

@@ -1,4 +1,4 @@
-import { PDFDocument } from "pdf-lib";
+import type { PDFDocument } from "pdf-lib";
 
 export interface PdfMetadata {
   title: string;
@@ -13,16 +13,11 @@ export interface PdfMetadata {
  * Chrome writes the title from <title> but no author, subject or language, so these are set
  * afterwards. pdf-lib keeps every object it loaded, so the tags and the outline survive.
  */
-export async function setPdfMetadata(
-  bytes: Uint8Array,
-  metadata: PdfMetadata,
-): Promise<{ bytes: Uint8Array; pages: number }> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+export function setPdfMetadata(pdf: PDFDocument, metadata: PdfMetadata): void {
   pdf.setTitle(metadata.title, { showInWindowTitleBar: true });
   pdf.setAuthor(metadata.author);
   pdf.setSubject(metadata.subject);
   pdf.setLanguage(metadata.language);
   if (metadata.keywords?.length) pdf.setKeywords(metadata.keywords);
   pdf.setCreator("Charterbook");
-  return { bytes: await pdf.save({ updateFieldAppearances: false }), pages: pdf.getPageCount() };
 }

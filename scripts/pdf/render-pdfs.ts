@@ -1,14 +1,18 @@
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { PDFDocument } from "pdf-lib";
 import type { Browser, Page } from "puppeteer-core";
 import { CharterbookError } from "../cli/errors.ts";
 import { onInterrupt } from "../cli/usage-error.ts";
 import type { PdfJob } from "../model/site-model.ts";
 import { findBrowser, launchBrowser } from "./find-browser.ts";
 import { matchContentsPages } from "./contents-pages.ts";
+import { describeOverflow, findOverflow } from "./find-overflow.ts";
+import { describeForeignFonts, foreignFonts } from "./font-check.ts";
 import { lockDownPage } from "./lock-down-page.ts";
-import { pageRules } from "./page-rules.ts";
+import { restoreOutlineTitles } from "./outline-titles.ts";
+import { pageBoxes, pageRules } from "./page-rules.ts";
 import { setPdfMetadata } from "./pdf-metadata.ts";
 import { readOutline } from "./read-outline.ts";
 import { serveSite, type ServedSite } from "./serve-site.ts";
@@ -23,6 +27,12 @@ export interface RenderedPdf {
   ms: number;
   /** Requests the page made outside the built site, each aborted. Empty when the page kept to the site. */
   blockedRequests: string[];
+  /**
+   * What the build warns about this PDF: an element wider than the page (Chrome would shrink every
+   * page), a font the project does not bundle, or a document longer than the pages it must fit
+   * on. Empty when it printed as designed.
+   */
+  warnings: string[];
 }
 
 export interface RenderPdfsOptions {
@@ -97,14 +107,25 @@ function printPdf(page: Page): Promise<Uint8Array> {
   });
 }
 
+/** The print page's headings in document order, with their text as written (white space collapsed). */
+function readHeadings(page: Page): Promise<{ id: string; text: string }[]> {
+  return page.$$eval("h1, h2, h3, h4, h5, h6", (elements) =>
+    elements.map((element) => ({
+      id: element.id,
+      text: (element.textContent ?? "").replace(/\s+/g, " ").trim(),
+    })),
+  );
+}
+
 /** Prints, reads the headings' pages back, fills the contents, and prints again until stable. */
-async function printWithContents(page: Page, label: string): Promise<Uint8Array> {
+async function printWithContents(
+  page: Page,
+  headings: readonly { id: string; text: string }[],
+  label: string,
+): Promise<Uint8Array> {
   let pdf = await printPdf(page);
   const hasContents = await page.$("[data-contents-page]");
   if (!hasContents) return pdf;
-  const headings = await page.$$eval("h1, h2, h3, h4, h5, h6", (elements) =>
-    elements.map((element) => ({ id: element.id, text: (element as HTMLElement).innerText })),
-  );
   for (let pass = 1; pass <= maxContentsPasses; pass++) {
     const outline = await readOutline(pdf);
     const pages = Object.fromEntries(matchContentsPages(headings, outline, label));
@@ -133,6 +154,70 @@ async function printWithContents(page: Page, label: string): Promise<Uint8Array>
   );
 }
 
+/** The steps the type is set at, from as designed down, for a document that must fit its pages. */
+const fitSteps = [1, 0.92, 0.85, 0.78, 0.72];
+
+const pageCount = async (bytes: Uint8Array) =>
+  (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+
+/**
+ * Prints a document that must fit on `maxPages` (the chair's one-page ground rules): the type is
+ * set smaller, step by step, through the --fit property print.css scales it by, until it fits.
+ */
+async function printToFit(
+  page: Page,
+  headings: readonly { id: string; text: string }[],
+  job: PdfJob,
+  maxPages: number,
+): Promise<{ pdf: Uint8Array; warning?: string }> {
+  let pdf: Uint8Array = new Uint8Array();
+  let pages = 0;
+  for (const fit of fitSteps) {
+    await page.evaluate((value) => {
+      document.documentElement.style.setProperty("--fit", String(value));
+    }, fit);
+    pdf = await printWithContents(page, headings, job.file);
+    pages = await pageCount(pdf);
+    if (pages <= maxPages) return { pdf };
+  }
+  const source = await page.$eval("[data-source]", (element) =>
+    element.getAttribute("data-source"),
+  );
+  return {
+    pdf,
+    warning:
+      `${job.file}: ${pages} pages even with the type at ${Math.round(fitSteps.at(-1)! * 100)}%, ` +
+      `where it is meant to fit on ${maxPages === 1 ? "one page" : `${maxPages} pages`}.\n` +
+      `  Shorten ${source ?? "the document"}, or read it out from the site's page.`,
+  };
+}
+
+/** Sets the metadata and the bookmarks' titles, reads the page count, and names any font not bundled. */
+async function finishPdf(
+  printed: Uint8Array,
+  job: PdfJob,
+  headings: readonly { text: string }[],
+): Promise<{ bytes: Uint8Array; pages: number; fonts: string[] }> {
+  const pdf = await PDFDocument.load(printed, { updateMetadata: false });
+  setPdfMetadata(pdf, {
+    title: job.title,
+    author: job.author,
+    subject: job.subject,
+    language: job.language,
+    keywords: job.keywords,
+  });
+  // Chrome drops the space where a heading wraps from its bookmark; the heading's text goes back.
+  restoreOutlineTitles(
+    pdf,
+    headings.map((heading) => heading.text),
+  );
+  return {
+    bytes: await pdf.save({ updateFieldAppearances: false }),
+    pages: pdf.getPageCount(),
+    fonts: foreignFonts(pdf),
+  };
+}
+
 async function renderOne(
   browser: Browser,
   server: ServedSite,
@@ -155,23 +240,31 @@ async function renderOne(
         `${job.urlPath} answered ${response?.status() ?? "nothing"} instead of the print page.`,
       );
     }
+    const paperSize = paperSizeOverride ?? job.paperSize;
     await page.addStyleTag({
       content: pageRules({
         header: job.title,
         footer: job.footer,
-        paperSize: paperSizeOverride ?? job.paperSize,
+        sharedFooter: job.sharedFooter,
+        paperSize,
         draft: job.draft,
       }),
     });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    const printed = await printWithContents(page, job.file);
-    const { bytes, pages } = await setPdfMetadata(printed, {
-      title: job.title,
-      author: job.author,
-      subject: job.subject,
-      language: job.language,
-      keywords: job.keywords,
-    });
+    const warnings: string[] = [];
+    const overflows = await findOverflow(page, pageBoxes(paperSize));
+    if (overflows.length > 0) warnings.push(describeOverflow(job.file, overflows));
+    const headings = await readHeadings(page);
+    let printed: Uint8Array;
+    if (job.maxPages) {
+      const fitted = await printToFit(page, headings, job, job.maxPages);
+      printed = fitted.pdf;
+      if (fitted.warning) warnings.push(fitted.warning);
+    } else {
+      printed = await printWithContents(page, headings, job.file);
+    }
+    const { bytes, pages, fonts } = await finishPdf(printed, job, headings);
+    if (fonts.length > 0) warnings.push(describeForeignFonts(job.file, fonts));
     const target = path.join(siteDir, job.file);
     await mkdir(path.dirname(target), { recursive: true });
     // Written under a temporary name and renamed, so a failed run never leaves half a PDF.
@@ -190,6 +283,7 @@ async function renderOne(
       bytes: bytes.byteLength,
       ms: Math.round(performance.now() - started),
       blockedRequests: [...blocked],
+      warnings,
     };
   } catch (error) {
     if (error instanceof PdfRenderError) throw error;
@@ -232,6 +326,7 @@ export async function renderPdfs(options: RenderPdfsOptions): Promise<RenderedPd
     const results = await mapBounded(jobs, limit, async (job) => {
       const result = await renderOne(active, server, job, siteDir, options.paperSize);
       log(`PDF  ${result.file}  ${result.pages} pages  ${formatKb(result.bytes)}  ${result.ms} ms`);
+      for (const warning of result.warnings) log(`PDF  WARNING ${warning}`);
       for (const url of result.blockedRequests) {
         log(
           `PDF  ${result.file}: blocked a request to ${url} (only the built site may be loaded while printing)`,

@@ -1,6 +1,15 @@
 import type { UserConfig } from "@11ty/eleventy";
+import type { Site } from "../content/schema-types.ts";
+import { charterStanding, describeStanding } from "../model/charter-standing.ts";
+import { formatDate } from "../model/format-date.ts";
 import { guideContents, printIds } from "../model/print-guide.ts";
-import type { CommunityDocument, ContentDocument, SiteModel } from "../model/site-model.ts";
+import type {
+  CharterDocument,
+  CommunityDocument,
+  ContentDocument,
+  PdfJob,
+  SiteModel,
+} from "../model/site-model.ts";
 
 /** The part of Nunjucks' Environment the shared-guide function uses. */
 interface NunjucksEnvironment {
@@ -10,20 +19,40 @@ interface NunjucksEnvironment {
 
 interface PrintPageData {
   charterbook: SiteModel;
-  doc: ContentDocument;
+  doc: CommunityDocument | ContentDocument;
 }
 
 /**
- * The print pages the PDFs are made from: one per community holding its whole guide, and one per
- * template. They use the same partials as the site's pages, with print differences in print.css
- * and a `print` option, so headings and section numbers are the same on screen and on paper.
- * They are excluded from collections and carry `data-pagefind-ignore`, so search skips them.
+ * The print pages the PDFs are made from: per community its whole guide, its charter alone and its
+ * ground rules on one page; and one per template. They use the same partials as the site's pages,
+ * with print differences in print.css and a `print` option, so headings and section numbers are
+ * the same on screen and on paper. They are excluded from collections and carry
+ * `data-pagefind-ignore`, so search skips them.
  */
 export default function printPages(config: UserConfig): void {
   config.addFilter("printId", (document: ContentDocument) => printIds.part(document));
   config.addFilter("printPrefix", (document: ContentDocument) => printIds.prefix(document));
   config.addFilter("guideContents", (community: CommunityDocument, model: SiteModel) =>
     guideContents(model, community),
+  );
+  // {% set standing = charter | charterStanding(job.printedOn) %}: approved or draft, and whether
+  // the review is overdue on the day the PDF is printed.
+  config.addFilter("charterStanding", (charter: CharterDocument, today: string) =>
+    charterStanding(charter.data, today),
+  );
+  // {{ charter | describeStanding(standing) }}: "Approved, review overdue since 30 April 2022".
+  config.addFilter(
+    "describeStanding",
+    function (
+      this: { ctx?: { site?: Site } },
+      charter: CharterDocument,
+      standing: ReturnType<typeof charterStanding>,
+    ) {
+      const site = this.ctx?.site;
+      return describeStanding(charter.data, standing, (iso) =>
+        formatDate(iso, site?.locale ?? "en-GB", site?.date_style ?? "long"),
+      );
+    },
   );
 
   // Every community's guide repeats the same chapters, roadmap and templates: render that part
@@ -42,19 +71,20 @@ export default function printPages(config: UserConfig): void {
     return nunjucks;
   });
 
-  const common = { eleventyExcludeFromCollections: true };
-  config.addTemplate("charterbook/print/guides.njk", "", {
-    ...common,
-    layout: "print/guide.njk",
-    pagination: { data: "charterbook.guides", size: 1, alias: "doc" },
-    permalink: "{{ charterbook.pdfFor(doc).urlPath }}",
-    eleventyComputed: { job: (data: PrintPageData) => data.charterbook.pdfFor(data.doc) },
-  });
-  config.addTemplate("charterbook/print/templates.njk", "", {
-    ...common,
-    layout: "print/template.njk",
-    pagination: { data: "charterbook.templates", size: 1, alias: "doc" },
-    permalink: "{{ charterbook.pdfFor(doc).urlPath }}",
-    eleventyComputed: { job: (data: PrintPageData) => data.charterbook.pdfFor(data.doc) },
-  });
+  /** One print page per document of `data`, printed as the model's job of that kind. */
+  const printPage = (name: string, layout: string, data: string, kind: PdfJob["kind"]) => {
+    const jobOf = (page: PrintPageData) => page.charterbook.pdfFor(page.doc, kind);
+    config.addTemplate(`charterbook/print/${name}.njk`, "", {
+      eleventyExcludeFromCollections: true,
+      layout,
+      pagination: { data, size: 1, alias: "doc" },
+      // A document the model prints no PDF of gets no print page.
+      permalink: (page: PrintPageData) => jobOf(page)?.urlPath ?? false,
+      eleventyComputed: { job: jobOf },
+    });
+  };
+  printPage("guides", "print/guide.njk", "charterbook.guides", "guide");
+  printPage("charters", "print/charter.njk", "charterbook.guides", "charter");
+  printPage("ground-rules", "print/ground-rules.njk", "charterbook.guides", "ground-rules");
+  printPage("templates", "print/template.njk", "charterbook.templates", "template");
 }

@@ -9,11 +9,15 @@ import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../scripts/content/load-content.ts";
 import type { Chapter, Template } from "../../scripts/content/schema-types.ts";
+import { guideContents } from "../../scripts/model/print-guide.ts";
 import type { SiteModel } from "../../scripts/model/site-model.ts";
 import { launchBrowser } from "../../scripts/pdf/find-browser.ts";
 import { openPdf, readOutline, readPageTexts, type OutlineEntry } from "./helpers/read-pdf.ts";
 import { renderPdfs, type RenderedPdf } from "../../scripts/pdf/render-pdfs.ts";
+import { serveSite, type StaticServer } from "./helpers/static-server.ts";
+import { describePdf, fillPdfSizes } from "../../scripts/site/pdf-links.ts";
 import { buildSiteForPdfs } from "./pdf-build-site.ts";
+import { badPageEnd, contentScale, readPageLayout, type StructNode } from "./pdf-read-layout.ts";
 
 const run = promisify(execFile);
 const contentDir = path.resolve("content");
@@ -22,6 +26,7 @@ const squeeze = (text: string) => text.replace(/\s+/g, "");
 let siteDir: string;
 let model: SiteModel;
 let browser: Browser;
+let server: StaticServer;
 let rendered: RenderedPdf[];
 const logLines: string[] = [];
 
@@ -47,6 +52,61 @@ async function outlineOf(file: string): Promise<OutlineEntry[]> {
   }
 }
 
+/** pdfjs's text of every page, runs joined by spaces (index 0 is page 1). */
+async function pdfjsTexts(file: string): Promise<string[]> {
+  const pdf = await openPdf(await readFile(path.join(siteDir, file)));
+  try {
+    return await readPageTexts(pdf);
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+/** What the tests read from the print page a PDF was printed from: its headings and table rows. */
+interface PrintPageFacts {
+  /** Each heading's text, white space collapsed, in document order. */
+  headings: string[];
+  /** Each table row's non-empty cells, white space removed. */
+  rows: string[][];
+}
+
+const printPageFacts = new Map<string, Promise<PrintPageFacts>>();
+
+/** Opens the print page of a PDF once, in print media, and reads what the tests compare. */
+function factsOf(file: string): Promise<PrintPageFacts> {
+  let facts = printPageFacts.get(file);
+  if (!facts) {
+    facts = (async () => {
+      const job = model.pdfs.find((candidate) => candidate.file === file)!;
+      const page = await browser.newPage();
+      try {
+        await page.emulateMediaType("print");
+        await page.goto(`${server.origin}${job.urlPath}`, { waitUntil: "load" });
+        return await page.evaluate(() => ({
+          headings: [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].map((element) =>
+            (element.textContent ?? "").replace(/\s+/g, " ").trim(),
+          ),
+          rows: [...document.querySelectorAll("tr")].map((row) =>
+            [...(row as HTMLTableRowElement).cells]
+              .map((cell) => (cell.textContent ?? "").replace(/\s+/g, ""))
+              .filter((text) => text.length > 0),
+          ),
+        }));
+      } finally {
+        await page.close();
+      }
+    })();
+    printPageFacts.set(file, facts);
+  }
+  return facts;
+}
+
+/** The first page of each top-level bookmark, by title. */
+async function partPages(file: string): Promise<Map<string, number>> {
+  const parts = (await outlineOf(file)).filter((entry) => entry.depth === 1);
+  return new Map(parts.map((entry) => [entry.title, entry.page]));
+}
+
 /** Contents entries as printed: "Heading text ....... 12" lines on the pages titled Contents. */
 function contentsEntries(texts: string[]): { text: string; page: number }[] {
   const entries: { text: string; page: number }[] = [];
@@ -66,6 +126,7 @@ beforeAll(async () => {
   siteDir = await mkdtemp(path.join(os.tmpdir(), "charterbook-pdf-"));
   model = await buildSiteForPdfs(contentDir, siteDir);
   browser = await launchBrowser();
+  server = await serveSite(siteDir);
   rendered = await renderPdfs({
     siteDir,
     jobs: model.pdfs,
@@ -75,12 +136,13 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
+  await server?.close();
   await browser?.close();
   if (siteDir) await rm(siteDir, { recursive: true, force: true });
 });
 
 describe("the PDF stage of the example site", () => {
-  it("writes one guide per community and one PDF per template, with a progress line each", async () => {
+  it("writes per community a guide, a charter and a ground rules PDF, and one PDF per template, with a progress line each", async () => {
     const content = await loadContent(contentDir);
     const communities = content.files
       .filter((file) => file.type.name === "charter")
@@ -90,7 +152,11 @@ describe("the PDF stage of the example site", () => {
       .map((file) => file.slug);
     expect(rendered.map((pdf) => pdf.file).sort()).toEqual(
       [
-        ...communities.map((slug) => `pdf/${slug}-guide.pdf`),
+        ...communities.flatMap((slug) => [
+          `pdf/${slug}-guide.pdf`,
+          `pdf/${slug}-charter.pdf`,
+          `pdf/${slug}-ground-rules.pdf`,
+        ]),
         ...templates.map((slug) => `pdf/template-${slug}.pdf`),
       ].sort(),
     );
@@ -161,54 +227,91 @@ describe("the PDF stage of the example site", () => {
     );
   });
 
-  it("prints the roadmap, and only the roadmap, on landscape pages with the header row on each", async () => {
+  it("prints the roadmap grid, and only the grid, on landscape pages with the header row on each", async () => {
     const file = "pdf/advanced-mental-health-guide.pdf";
     const texts = await pageTexts(file);
     const sizes = await pageSizes(file);
-    const parts = (await outlineOf(file)).filter((entry) => entry.depth === 1);
-    const roadmapIndex = parts.findIndex(
-      (entry) => entry.title === "Roadmap for communities of practice",
+    const outline = await outlineOf(file);
+    const roadmapIndex = outline.findIndex(
+      (entry) => entry.depth === 1 && entry.title === "Roadmap for communities of practice",
     );
-    const first = parts[roadmapIndex]!.page;
-    const last = parts[roadmapIndex + 1]!.page - 1;
+    const first = outline[roadmapIndex]!.page;
+    // The time horizons after the grid are a few lines: they go back to portrait.
+    const horizons = outline.slice(roadmapIndex).find((entry) => entry.title === "Time horizons")!;
+    const last = horizons.page - 1;
     expect(last).toBeGreaterThan(first);
     sizes.forEach((size, index) => {
       const page = index + 1;
       expect(size.width > size.height, `page ${page}`).toBe(page >= first && page <= last);
     });
-    // Every landscape page with grid rows (cell codes such as 3.21) starts with the header row.
-    const gridPages = texts.slice(first - 1, last).filter((text) => /\b\d\.\d\d\b/.test(text));
-    expect(gridPages.length).toBeGreaterThanOrEqual(2);
-    for (const text of gridPages) expect(text).toMatch(/Area\s+Dimension\s+Month/);
+    // Every landscape page holds rows of the grid (cell codes such as 3.21) under the header row.
+    for (const text of texts.slice(first - 1, last)) {
+      expect(text.match(/\b\d\.\d\d\b/g)?.length ?? 0).toBeGreaterThanOrEqual(8);
+      expect(text).toMatch(/Area\s+Dimension\s+Month/);
+    }
     // A4 portrait elsewhere: 595 x 842 points.
     expect(Math.round(sizes[0]!.width)).toBe(595);
     expect(Math.round(sizes[0]!.height)).toBe(842);
   });
 
-  it("reads 'Page N of M' with the version in the footer of every page but the cover", async () => {
-    const texts = await pageTexts("pdf/advanced-mental-health-guide.pdf");
+  it("reads 'Page N of M' on every page but the cover, the charter's version on the community's own pages", async () => {
+    const file = "pdf/advanced-mental-health-guide.pdf";
+    const texts = await pageTexts(file);
+    const firstChapter = (await partPages(file)).get(model.chapters[0]!.title)!;
     expect(texts[0]).not.toMatch(/Page 1 of/);
     texts.slice(1).forEach((text, index) => {
-      expect(text).toContain(`Page ${index + 2} of ${texts.length}`);
-      expect(text).toContain("Version 0.4, approved");
+      const page = index + 2;
+      expect(text).toContain(`Page ${page} of ${texts.length}`);
       expect(text).toContain("Advanced Mental Health Community of Practice: guide and charter");
+      // Its review_by (30 April 2022) has passed: the footer does not say a plain "approved".
+      if (page < firstChapter) expect(text).toContain("Version 0.4, approved, review overdue");
+      else expect(text).toMatch(/National Office of Engagement and Recovery\s+Page/);
     });
   });
 
-  it("marks every page of a draft charter's guide DRAFT, and no page of an approved one", async () => {
+  it("stamps DRAFT on a draft's own pages only: its cover, contents, charter and ground rules, not the chapters or blank forms", async () => {
     // pdfjs keeps the rotated mark as one run of text, where pdftotext splits its letters.
-    const read = async (file: string) => {
-      const pdf = await openPdf(await readFile(path.join(siteDir, file)));
-      const texts = await readPageTexts(pdf);
-      await pdf.destroy();
-      return texts;
-    };
-    const draft = await read("pdf/north-east-guide.pdf");
-    draft.forEach((text, index) => expect(text, `page ${index + 1}`).toContain("DRAFT"));
-    expect(draft[0]).toContain("Draft, not yet approved");
-    const approved = await read("pdf/advanced-mental-health-guide.pdf");
-    approved.forEach((text) => expect(text).not.toContain("DRAFT"));
-    expect(approved[0]).toContain("4 January 2022");
+    const draft = await pdfjsTexts("pdf/north-east-guide.pdf");
+    const parts = await partPages("pdf/north-east-guide.pdf");
+    const firstChapter = parts.get(model.chapters[0]!.title)!;
+    const firstTemplate = parts.get(model.templates[0]!.title)!;
+    expect(firstChapter).toBeGreaterThan(4);
+    draft.forEach((text, index) => {
+      const page = index + 1;
+      if (page < firstChapter) expect(text, `page ${page}`).toContain("DRAFT");
+      else expect(text, `page ${page}`).not.toContain("DRAFT");
+    });
+    expect(draft.slice(firstTemplate - 1).join(" ")).not.toMatch(/draft/i);
+    for (const file of ["pdf/north-east-charter.pdf", "pdf/north-east-ground-rules.pdf"]) {
+      for (const text of await pdfjsTexts(file)) expect(text, file).toContain("DRAFT");
+    }
+    for (const file of [
+      "pdf/advanced-mental-health-guide.pdf",
+      "pdf/advanced-mental-health-charter.pdf",
+      "pdf/advanced-mental-health-ground-rules.pdf",
+    ]) {
+      for (const text of await pdfjsTexts(file)) expect(text, file).not.toContain("DRAFT");
+    }
+  });
+
+  it("says on the cover where the charter stands: a review overdue, or the version in force while a draft waits", async () => {
+    for (const file of [
+      "pdf/advanced-mental-health-guide.pdf",
+      "pdf/advanced-mental-health-charter.pdf",
+    ]) {
+      const cover = (await pdfjsTexts(file))[0]!;
+      expect(cover).toContain("Status Approved, review overdue since 30 April 2022");
+      expect(cover).toContain("Last approved Version 0.4, 4 January 2022 by Steering group");
+      expect(cover).toContain("Review by 30 April 2022 (overdue)");
+    }
+    for (const file of ["pdf/north-east-guide.pdf", "pdf/north-east-charter.pdf"]) {
+      const cover = (await pdfjsTexts(file))[0]!;
+      expect(cover).toContain(
+        "Status Draft, awaiting approval by National Office of Engagement and Recovery",
+      );
+      expect(cover).toContain("Last approved Version 0.1, 21 April 2026 by Community members");
+      expect(cover).not.toMatch(/Approved\b/);
+    }
   });
 
   it("prints templates with tick boxes, ruled lines and signature blocks to fill in by hand", async () => {
@@ -227,8 +330,37 @@ describe("the PDF stage of the example site", () => {
             : 0),
       0,
     );
-    const reviewText = (await pageTexts("pdf/template-review-your-community.pdf")).join("\n");
-    expect(reviewText.match(/☐/g)?.length).toBe(expectedBoxes);
+    // Drawn by CSS as 4 mm squares (11.3 points), and named in the tagged PDF.
+    const reviewPdf = await openPdf(
+      await readFile(path.join(siteDir, "pdf/template-review-your-community.pdf")),
+    );
+    let squares = 0;
+    const tickBoxes: string[] = [];
+    const walkFigures = (node: StructNode | null | undefined) => {
+      if (!node) return;
+      if (node.role === "Figure" && node.alt?.endsWith("ick box")) tickBoxes.push(node.alt);
+      for (const child of node.children ?? []) walkFigures(child);
+    };
+    for (let number = 1; number <= reviewPdf.numPages; number++) {
+      const page = await reviewPdf.getPage(number);
+      walkFigures((await page.getStructTree()) as StructNode);
+      const operators = await page.getOperatorList();
+      operators.fnArray.forEach((fn, index) => {
+        const args = operators.argsArray[index] as
+          [number, unknown, Record<number, number>] | undefined;
+        if (fn !== OPS.constructPath || !args) return;
+        const [minX, minY, maxX, maxY] = [args[2][0]!, args[2][1]!, args[2][2]!, args[2][3]!];
+        // Page content is drawn at 0.75 points per CSS pixel, so 4 mm is about 15 units.
+        const width = (maxX - minX) * 0.75;
+        const height = (maxY - minY) * 0.75;
+        if (Math.abs(width - 11.3) < 1 && Math.abs(height - 11.3) < 1) squares += 1;
+      });
+    }
+    await reviewPdf.destroy();
+    expect(squares).toBe(expectedBoxes);
+    expect(tickBoxes.length).toBe(expectedBoxes);
+    expect(tickBoxes).toContain("Not at all: tick box");
+    expect(tickBoxes).toContain("Tick box");
 
     // Ruled lines are thin, wide rectangles: at least one per line a field asks for.
     const tor = content.files.find(
@@ -314,5 +446,155 @@ describe("the PDF stage of the example site", () => {
         /^The 5 phases of a community of practice as a cycle 5 steps in order: 1\. Define/,
       ),
     );
+  });
+
+  it("gives every bookmark its heading's exact text, spaces included where a heading wraps", async () => {
+    for (const pdf of rendered) {
+      const { headings } = await factsOf(pdf.file);
+      const titles = (await outlineOf(pdf.file)).map((entry) => entry.title);
+      expect(titles.length, pdf.file).toBeGreaterThan(0);
+      // Chrome leaves out headings it did not paint; the bookmarks are the rest, in order.
+      let cursor = 0;
+      for (const title of titles) {
+        const found = headings.indexOf(title, cursor);
+        expect(found, `${pdf.file}: bookmark "${title}"`).toBeGreaterThanOrEqual(0);
+        cursor = found + 1;
+      }
+    }
+    // Long topic titles wrap in the guide, where Chrome wrote "recovery andengagement".
+    const titles = (await outlineOf("pdf/north-east-guide.pdf")).map((entry) => entry.title);
+    for (const topic of (model.topics!.data as { topics: { title: string }[] }).topics) {
+      expect(titles).toContain(topic.title);
+    }
+    for (const community of model.guides) {
+      const guideTitles = (await outlineOf(`pdf/${community.slug}-guide.pdf`)).map(
+        (entry) => entry.title,
+      );
+      for (const entry of guideContents(model, community))
+        expect(guideTitles).toContain(entry.text);
+    }
+  });
+
+  it("ends no page on a heading, a caption, a table header or a table header with one row", async () => {
+    const problems: string[] = [];
+    for (const pdf of rendered) {
+      const document = await openPdf(await readFile(path.join(siteDir, pdf.file)));
+      const pages: Awaited<ReturnType<typeof readPageLayout>>[] = [];
+      for (let number = 1; number <= document.numPages; number++) {
+        pages.push(await readPageLayout(document, number));
+      }
+      await document.destroy();
+      pages.forEach((texts, index) => {
+        const problem = badPageEnd(texts, pages[index + 1]);
+        if (problem) problems.push(`${pdf.file} page ${index + 1} ${problem}`);
+      });
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("splits no table row across pages: every cell of a row is on the same page", async () => {
+    for (const pdf of rendered) {
+      const { rows } = await factsOf(pdf.file);
+      const pages = (await pdfjsTexts(pdf.file)).map(squeeze);
+      let cursor = 0;
+      for (const cells of rows.filter((row) => row.length > 0)) {
+        const page = pages.findIndex(
+          (text, index) => index >= cursor && cells.every((cell) => text.includes(cell)),
+        );
+        expect(
+          page,
+          `${pdf.file}: the row "${cells.join(" | ").slice(0, 80)}"`,
+        ).toBeGreaterThanOrEqual(0);
+        cursor = page;
+      }
+      if (pdf.file.endsWith("-guide.pdf")) expect(rows.length, pdf.file).toBeGreaterThan(50);
+    }
+  });
+
+  it("prints every page at 100%: nothing is wider than the page, so the build warns of nothing", async () => {
+    expect(logLines.filter((line) => line.includes("WARNING"))).toEqual([]);
+    for (const pdf of rendered) {
+      expect(pdf.warnings, pdf.file).toEqual([]);
+      const document = await openPdf(await readFile(path.join(siteDir, pdf.file)));
+      for (let number = 1; number <= document.numPages; number++) {
+        expect(await contentScale(document, number), `${pdf.file} page ${number}`).toBeCloseTo(
+          1,
+          3,
+        );
+      }
+      await document.destroy();
+    }
+  });
+
+  it("embeds only the bundled typeface in every PDF", async () => {
+    for (const pdf of rendered) {
+      const { stdout } = await run("pdffonts", [path.join(siteDir, pdf.file)]);
+      const fonts = stdout
+        .split("\n")
+        .slice(2)
+        .filter((line) => line.trim())
+        .map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ""));
+      expect(fonts.length, pdf.file).toBeGreaterThan(0);
+      for (const font of fonts) expect(font, pdf.file).toMatch(/^AtkinsonHyperlegibleNext-/);
+    }
+  });
+
+  it("prints a community's charter alone: its cover, version history and sections, none of the guide", async () => {
+    for (const community of model.guides) {
+      const file = `pdf/${community.slug}-charter.pdf`;
+      const texts = await pageTexts(file);
+      const guide = rendered.find((pdf) => pdf.file === `pdf/${community.slug}-guide.pdf`)!;
+      expect(texts.length).toBeLessThan(guide.pages / 3);
+      expect(texts[0]).toMatch(/Charter version\s+\d/);
+      const outline = await outlineOf(file);
+      expect(outline.filter((entry) => entry.depth === 1).map((entry) => entry.title)).toEqual([
+        community.charter!.title,
+      ]);
+      expect(outline.map((entry) => entry.title)).toEqual(
+        expect.arrayContaining([
+          "Version history",
+          ...community.charter!.sections.map((section) => `${section.number}. ${section.title}`),
+        ]),
+      );
+      const all = texts.join("\n");
+      for (const chapter of model.chapters) expect(all).not.toContain(chapter.title);
+    }
+  });
+
+  it("prints each community's ground rules on exactly one page, in large type, for the chair to read out", async () => {
+    for (const community of model.guides) {
+      const file = `pdf/${community.slug}-ground-rules.pdf`;
+      const document = await openPdf(await readFile(path.join(siteDir, file)));
+      expect(document.numPages, file).toBe(1);
+      const texts = await readPageLayout(document, 1);
+      await document.destroy();
+      const rules = community.groundRules!.data.rules;
+      const plain = (words: string) => squeeze(words).replace(/[‘’]/g, "'");
+      const text = plain(texts.map((run) => run.text).join(""));
+      const last = plain(rules.at(-1)!.replace(/[*_`]/g, ""));
+      expect(text, file).toContain(last.slice(0, 30));
+      // The rules are set larger than the guide's 10 point text.
+      const ruleSizes = texts.filter((run) => run.ancestors.some((node) => node.role === "LI"));
+      expect(Math.min(...ruleSizes.map((run) => run.size)), file).toBeGreaterThanOrEqual(11.5);
+    }
+  });
+
+  it("links the charter and ground rules pages to their own PDFs, with the size filled in", async () => {
+    for (const community of model.guides) {
+      for (const [document, file, label] of [
+        [community.charter!, `pdf/${community.slug}-charter.pdf`, "Download this charter as a PDF"],
+        [
+          community.groundRules!,
+          `pdf/${community.slug}-ground-rules.pdf`,
+          "Download the ground rules on one page, to read out at a session",
+        ],
+      ] as const) {
+        const html = await readFile(path.join(siteDir, document.url, "index.html"), "utf8");
+        const pdf = rendered.find((candidate) => candidate.file === file)!;
+        expect(fillPdfSizes(html, rendered)).toContain(
+          `<a href="/${file}" data-pdf-link>${label} <span data-pdf-size="${file}">${describePdf(pdf.bytes, pdf.pages)}</span></a>`,
+        );
+      }
+    }
   });
 });

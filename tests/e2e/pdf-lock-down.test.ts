@@ -22,6 +22,7 @@ const jobs: PdfJob[] = [
     footer: "Fixture organisation",
     draft: false,
     paperSize: "A4",
+    printedOn: "2026-05-01",
   },
 ];
 let browser: Browser;

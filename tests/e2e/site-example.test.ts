@@ -94,7 +94,8 @@ describe("the example site", () => {
 
   it("builds every page and PDF", () => {
     expect(result.pages).toBeGreaterThan(25);
-    expect(result.pdfs.length).toBe(5);
+    // Per community its guide, charter and ground rules (2 x 3), and one per template (3).
+    expect(result.pdfs.length).toBe(9);
     expect(pages).toContain("index.html");
     expect(pages).toContain("404.html");
   });

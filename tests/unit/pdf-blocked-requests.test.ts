@@ -8,6 +8,7 @@ const pdf = (file: string, blockedRequests: string[]): RenderedPdf => ({
   bytes: 1000,
   ms: 10,
   blockedRequests,
+  warnings: [],
 });
 
 describe("requests blocked while printing", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { matchContentsPages } from "../../scripts/pdf/contents-pages.ts";
-import { cssString, pageRules } from "../../scripts/pdf/page-rules.ts";
+import { contentWidthPx, cssString, pageBoxes, pageRules } from "../../scripts/pdf/page-rules.ts";
 import { resolveSitePath } from "../../scripts/pdf/serve-site.ts";
 import { isSiteRequest } from "../../scripts/pdf/lock-down-page.ts";
 
@@ -12,16 +12,39 @@ describe("pageRules", () => {
   it("puts Page N of M in the footer and leaves the cover bare", () => {
     const css = pageRules({ header: "Guide", footer: "Version 0.4, approved" });
     expect(css).toContain('@bottom-right { content: "Page " counter(page) " of " counter(pages);');
-    expect(css).toMatch(/@page cover \{\n {2}@top-left \{ content: none; \}/);
+    expect(css).toMatch(
+      /@page cover \{\n {2}size: 210mm 297mm; margin: 0mm 0mm 0mm 0mm;\n {2}@top-left \{ content: none; \}/,
+    );
     expect(css).not.toContain("DRAFT");
-    expect(css).not.toContain("letter");
+    expect(css).toContain("@page {\n  size: 210mm 297mm; margin: 22mm 18mm 20mm 18mm;");
   });
 
-  it("marks drafts and switches every page size, the roadmap's too, for US Letter", () => {
-    const css = pageRules({ header: "Guide", footer: "", paperSize: "Letter", draft: true });
-    expect(css).toContain('@top-right { content: "DRAFT";');
-    expect(css).toContain("@page { size: letter; }");
-    expect(css).toContain("@page roadmap { size: letter landscape; }");
+  it("stamps DRAFT and the charter's footer on the community's own pages only", () => {
+    const css = pageRules({
+      header: "Guide",
+      footer: "Version 0.2, draft",
+      sharedFooter: "National Office",
+      draft: true,
+    });
+    const [shared, own] = css.split("@page community");
+    expect(shared).not.toContain("DRAFT");
+    expect(shared).toContain('@bottom-left { content: "National Office";');
+    expect(own).toMatch(/^ \{\n {2}@top-right \{ content: "DRAFT";/);
+    expect(own).toContain('@bottom-left { content: "Version 0.2, draft";');
+  });
+
+  it("switches every page size, the roadmap's and the cover's too, for US Letter", () => {
+    const css = pageRules({ header: "Guide", footer: "", paperSize: "Letter" });
+    expect(css).toContain("@page {\n  size: 215.9mm 279.4mm;");
+    expect(css).toContain("@page roadmap {\n  size: 279.4mm 215.9mm;");
+    expect(css).toContain(".cover { height: 279.4mm; }");
+  });
+
+  it("gives the text width of each page as layout sees it, in CSS pixels", () => {
+    const boxes = pageBoxes("A4");
+    expect(Math.round(contentWidthPx(boxes.default))).toBe(658);
+    expect(Math.round(contentWidthPx(boxes.roadmap))).toBe(1017);
+    expect(Math.round(contentWidthPx(boxes.cover))).toBe(794);
   });
 });
 

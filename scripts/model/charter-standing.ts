@@ -1,0 +1,56 @@
+import type { Charter } from "../content/schema-types.ts";
+import { lastApproval } from "./charter-sections.ts";
+
+/** Where a charter stands on a given day: what a cover or a status line must say about it. */
+export interface CharterStanding {
+  state: "approved" | "draft";
+  /** The review_by date (YYYY-MM-DD) when it has passed: the charter is still in force, but due for review. */
+  reviewOverdueSince?: string;
+  /** The approved version in force: this one when approved, the last approved one while a draft waits. */
+  inForce?: Charter["version_history"][number];
+}
+
+/**
+ * A charter's standing on `today` (YYYY-MM-DD). An approved charter whose review_by has passed is
+ * overdue for review, as `npm run check` warns; a plain "Approved" would hide that on paper.
+ */
+export function charterStanding(charter: Charter, today: string): CharterStanding {
+  const reviewBy = charter.review_by;
+  const overdue = typeof reviewBy === "string" && reviewBy < today;
+  const inForce = lastApproval(charter);
+  return {
+    state: charter.status === "draft" ? "draft" : "approved",
+    ...(overdue ? { reviewOverdueSince: reviewBy } : {}),
+    ...(inForce ? { inForce } : {}),
+  };
+}
+
+/**
+ * The status as a PDF's cover states it, such as "Approved, review overdue since 30 April 2022"
+ * or "Draft, awaiting approval by the national office".
+ * @param formatDate shows a YYYY-MM-DD date the way the site's locale writes it
+ */
+export function describeStanding(
+  charter: Charter,
+  standing: CharterStanding,
+  formatDate: (iso: string) => string,
+): string {
+  if (standing.state === "draft") {
+    const approver = charter.version_history.at(-1)?.approver;
+    return approver ? `Draft, awaiting approval by ${approver}` : "Draft, not yet approved";
+  }
+  return standing.reviewOverdueSince
+    ? `Approved, review overdue since ${formatDate(standing.reviewOverdueSince)}`
+    : "Approved";
+}
+
+/** The short form for a running footer, such as "Version 0.4, approved, review overdue". */
+export function footerStanding(charter: Charter, standing: CharterStanding): string {
+  const state =
+    standing.state === "draft"
+      ? "draft"
+      : standing.reviewOverdueSince
+        ? "approved, review overdue"
+        : "approved";
+  return `Version ${charter.version}, ${state}`;
+}
