@@ -44,8 +44,24 @@ export function addFilters(config: UserConfig): void {
     (steps: CycleStep[], id: string, title: string, cyclical = true) =>
       cycleDiagram({ id, title, steps, cyclical }),
   );
+  // {{ contact.phone | phoneLink | safe }}: a telephone link that never wraps mid-number.
+  config.addFilter("phoneLink", phoneLink);
   config.addFilter("unique", (values: string[]) => [...new Set(values)].sort());
   config.addFilter("range", (count: number) =>
     Array.from({ length: Number(count) || 0 }, (_, i) => i + 1),
   );
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/**
+ * A telephone number as a link: the address keeps only the digits and a leading +, and the
+ * text joins its groups with no-break spaces and no-break hyphens, so a narrow screen never
+ * splits the number across two lines.
+ */
+export function phoneLink(phone: string): string {
+  const digits = phone.replace(/[^0-9+]/g, "");
+  const text = escapeHtml(phone.trim()).replace(/ +/g, "&nbsp;").replace(/-/g, "&#8209;");
+  return `<a class="phone" href="tel:${digits}">${text}</a>`;
 }
