@@ -1,5 +1,6 @@
 import type { UserConfig } from "@11ty/eleventy";
 import type { SiteModel } from "../model/site-model.ts";
+import { today } from "../governance/today.ts";
 import { metaContentSecurityPolicy } from "./content-security-policy.ts";
 
 /** Hands the site model to the layouts: asked for on every build, so the preview sees each new one. */
@@ -13,6 +14,9 @@ export type ModelSource = () => SiteModel;
 export function addSiteModel(config: UserConfig, model: ModelSource): void {
   config.addGlobalData("charterbook", () => model());
   config.addGlobalData("site", () => model().site);
+  // The build's date, YYYY-MM-DD (CHARTERBOOK_TODAY fixes it): a charter whose review_by is
+  // before it is shown as overdue for review, as npm run check reports it.
+  config.addGlobalData("today", () => today());
 }
 
 /** The Content-Security-Policy every page carries in a meta tag. */
