@@ -16,6 +16,10 @@ export interface Site {
    */
   description?: string;
   /**
+   * The site's public address, starting with https:// and including any base path, such as https://communities.example.org/ or https://owner.github.io/charterbook/. When set, every page names its full address for links shared on social media and messaging apps (Open Graph og:url) and for search engines (canonical link). Leave it out while the site has no public address.
+   */
+  url?: string;
+  /**
    * The organisation that publishes the site.
    */
   organisation: {
@@ -92,6 +96,10 @@ export interface Site {
      */
     reviewed_on: string;
     /**
+     * The date the site was last tested against WCAG 2.2 AA, YYYY-MM-DD. The statement gives it, as the EU model accessibility statement and the UK regulations ask; leave it out only until the site is first tested.
+     */
+    tested_on?: string;
+    /**
      * Who to contact about an accessibility problem or to ask for a document in another format.
      */
     feedback_contact: {
@@ -109,9 +117,9 @@ export interface Site {
       phone?: string;
     };
     /**
-     * Which body enforces the accessibility regulations and how to complain to it.
+     * Anything to add to the enforcement procedure, such as the name and address of your organisation's Inquiry Officer. The statement already names the route for the locale: for en-IE the EU Web Accessibility Directive as S.I. No. 358/2020, the National Disability Authority and complaints to the Ombudsman; for en-GB the 2018 accessibility regulations, the EHRC and the EASS.
      */
-    enforcement: string;
+    enforcement?: string;
   };
 }
 

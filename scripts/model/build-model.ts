@@ -25,6 +25,7 @@ import {
   type ParsedMarkdown,
 } from "./markdown.ts";
 import { pdfJobs } from "./pdf-jobs.ts";
+import { todayIn } from "./charter-standing.ts";
 import {
   ChapterDocument,
   CharterDocument,
@@ -204,7 +205,9 @@ export function buildModel(
   }
 
   if (problems.some((p) => p.severity === "error")) return { problems };
-  const pdfs = pdfJobs(communities, templates, site);
+  // One date for the whole build: what the pages and the PDFs' covers call overdue.
+  const today = todayIn(site);
+  const pdfs = pdfJobs(communities, templates, site, today);
   const model = new SiteModel(
     site,
     siteMarkdown,
@@ -217,6 +220,7 @@ export function buildModel(
     single<Principles>("principles"),
     content.images,
     pdfs,
+    today,
   );
   return { model, problems };
 }

@@ -1,4 +1,6 @@
-import type { Charter } from "../content/schema-types.ts";
+import type { Charter, Site } from "../content/schema-types.ts";
+import { siteTimeZone } from "../content/time-zone.ts";
+import { today } from "../governance/today.ts";
 import { lastApproval } from "./charter-sections.ts";
 
 /** Where a charter stands on a given day: what a cover or a status line must say about it. */
@@ -53,4 +55,12 @@ export function footerStanding(charter: Charter, standing: CharterStanding): str
         ? "approved, review overdue"
         : "approved";
   return `Version ${charter.version}, ${state}`;
+}
+
+/**
+ * Today's date (YYYY-MM-DD) in the site's time zone, as the governance check counts it, or
+ * CHARTERBOOK_TODAY when set: the day a build states every charter's standing on.
+ */
+export function todayIn(site: Site): string {
+  return today(siteTimeZone(site as unknown as Record<string, unknown>)).date;
 }

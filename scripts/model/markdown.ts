@@ -109,6 +109,18 @@ export function createMarkdown({ anchors = true }: { anchors?: boolean } = {}): 
     _options,
     env: MarkdownEnv | undefined,
   ) => `${env?.idPrefix ?? ""}${Number((tokens[index]!.meta as { id: number }).id) + 1}`;
+  // A link whose text is its own address (<https://…> or [https://…](https://…)) is marked, so
+  // print does not write the address a second time after it.
+  md.renderer.rules.link_open = (tokens, index, options, _env, self) => {
+    const token = tokens[index]!;
+    const text = tokens[index + 1];
+    const href = token.attrGet("href") ?? "";
+    const shown = text?.type === "text" ? text.content : undefined;
+    if (token.markup === "autolink" || shown === href || `mailto:${shown}` === href) {
+      token.attrJoin("class", "link--address");
+    }
+    return self.renderToken(tokens, index, options);
+  };
   const renderImage = md.renderer.rules.image!;
   md.renderer.rules.image = (tokens, index, options, env: MarkdownEnv | undefined, self) => {
     const token = tokens[index]!;

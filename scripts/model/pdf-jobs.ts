@@ -1,6 +1,4 @@
 import type { Site } from "../content/schema-types.ts";
-import { siteTimeZone } from "../content/time-zone.ts";
-import { today as todayFromEnvironment } from "../governance/today.ts";
 import { charterStanding, footerStanding } from "./charter-standing.ts";
 import {
   charterPdfFile,
@@ -107,14 +105,13 @@ export function templateJob(template: TemplateDocument, context: JobContext): Pd
 /**
  * Every PDF a build prints: per community with a charter its guide, its charter and its ground
  * rules; then each template.
- * @param today YYYY-MM-DD, the day the covers state the charters' standing on. @default today, or CHARTERBOOK_TODAY
+ * @param today YYYY-MM-DD, the day the covers state the charters' standing on (SiteModel.today)
  */
 export function pdfJobs(
   communities: readonly CommunityDocument[],
   templates: readonly TemplateDocument[],
   site: Site,
-  today: string = todayFromEnvironment(siteTimeZone(site as unknown as Record<string, unknown>))
-    .date,
+  today: string,
 ): PdfJob[] {
   const context = { site, today };
   return [

@@ -270,6 +270,8 @@ export class SiteModel {
     readonly images: ContentImage[],
     /** The PDFs to print: per community with a charter its guide, charter and ground rules; one per template. */
     readonly pdfs: PdfJob[],
+    /** The build's date (YYYY-MM-DD, the site's time zone): the day standings are stated on. */
+    readonly today: string,
   ) {}
 
   /**

@@ -35,11 +35,6 @@ export default function printPages(config: UserConfig): void {
   config.addFilter("guideContents", (community: CommunityDocument, model: SiteModel) =>
     guideContents(model, community),
   );
-  // {% set standing = charter | charterStanding(job.printedOn) %}: approved or draft, and whether
-  // the review is overdue on the day the PDF is printed.
-  config.addFilter("charterStanding", (charter: CharterDocument, today: string) =>
-    charterStanding(charter.data, today),
-  );
   // {{ charter | describeStanding(standing) }}: "Approved, review overdue since 30 April 2022".
   config.addFilter(
     "describeStanding",

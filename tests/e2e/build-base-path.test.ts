@@ -68,11 +68,8 @@ describe("a site built for a base path", () => {
     });
     page.on("requestfailed", (request) => failed.push(`failed ${request.url()}`));
     await page.goto(`${server.siteUrl}/search/?q=confidential`, { waitUntil: "networkidle0" });
-    await page.waitForSelector(".pagefind-ui__result-link", { timeout: 15_000 });
-    const first = await page.$eval(
-      ".pagefind-ui__result-link",
-      (a) => (a as HTMLAnchorElement).href,
-    );
+    await page.waitForSelector(".search-result__link", { timeout: 15_000 });
+    const first = await page.$eval(".search-result__link", (a) => (a as HTMLAnchorElement).href);
     expect(new URL(first).pathname).toMatch(/^\/charterbook\/communities\/[^/]+\/ground-rules\/$/);
     await page.goto(first, { waitUntil: "networkidle0" });
     expect(await page.$eval("h1", (h1) => h1.textContent)).toMatch(/rules/i);

@@ -82,13 +82,15 @@ function factsOf(file: string): Promise<PrintPageFacts> {
       try {
         await page.emulateMediaType("print");
         await page.goto(`${server.origin}${job.urlPath}`, { waitUntil: "load" });
+        await page.emulateMediaType("print");
         return await page.evaluate(() => ({
           headings: [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].map((element) =>
             (element.textContent ?? "").replace(/\s+/g, " ").trim(),
           ),
           rows: [...document.querySelectorAll("tr")].map((row) =>
             [...(row as HTMLTableRowElement).cells]
-              .map((cell) => (cell.textContent ?? "").replace(/\s+/g, ""))
+              // The text as printed: innerText leaves out what print hides (the phone cards' labels).
+              .map((cell) => (cell as HTMLElement).innerText.replace(/\s+/g, ""))
               .filter((text) => text.length > 0),
           ),
         }));

@@ -6,6 +6,7 @@ import {
   headersFile,
 } from "../../scripts/site/content-security-policy.ts";
 import { cycleDiagram, describeCycle } from "../../scripts/model/cycle-diagram.ts";
+import { phoneLink } from "../../scripts/site/filters.ts";
 import { formatDate } from "../../scripts/model/format-date.ts";
 import { bodyMarkdown, parseMarkdown, renderMarkdown } from "../../scripts/model/markdown.ts";
 
@@ -130,5 +131,16 @@ describe("Content-Security-Policy", () => {
     expect(metaContentSecurityPolicy).toContain("default-src 'self'");
     expect(metaContentSecurityPolicy).not.toMatch(/unsafe-inline|frame-ancestors/);
     expect(headersFile).toContain("frame-ancestors 'none'");
+  });
+});
+
+describe("phoneLink", () => {
+  it("keeps a number on one line: no-break spaces and hyphens, digits only in the address", () => {
+    expect(phoneLink("+44 20 7946 0321")).toBe(
+      '<a class="phone" href="tel:+442079460321">+44&nbsp;20&nbsp;7946&nbsp;0321</a>',
+    );
+    expect(phoneLink("(01) 234-5678")).toBe(
+      '<a class="phone" href="tel:012345678">(01)&nbsp;234&#8209;5678</a>',
+    );
   });
 });
