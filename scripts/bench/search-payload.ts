@@ -21,12 +21,9 @@ export const searchQueries = [
   "peer moderators",
 ];
 
-/**
- * Pagefind's default UI first: the site header has a search box of its own that only sends
- * readers to the search page. A search page of our own would use a plain search input in main.
- */
-const inputSelectors = [".pagefind-ui__search-input", 'main input[type="search"]'];
-const resultSelector = ".pagefind-ui__result, [data-search-result]";
+/** The search page's box, and its live status line: "N results for “query”." once shown. */
+const inputSelector = "#search-input";
+const statusSelector = "#search-status";
 
 export async function benchSearchPayload(options: {
   siteDir: string;
@@ -44,10 +41,9 @@ export async function benchSearchPayload(options: {
       ? "/search/"
       : "/";
     await page.goto(`${server.url}${searchPath}`, { waitUntil: "networkidle0" });
-    const inputSelector = await findSearchInput(page);
-    if (!inputSelector) {
+    if (!(await page.waitForSelector(inputSelector, { timeout: 10_000 }).catch(() => null))) {
       throw new Error(
-        `The page ${searchPath} of the built site has no search box (${inputSelectors.join(" or ")}).`,
+        `The page ${searchPath} of the built site has no search box (${inputSelector}).`,
       );
     }
     const network = await watchNetwork(page);
@@ -65,21 +61,18 @@ export async function benchSearchPayload(options: {
         },
         query,
       );
-      // Pagefind's UI says "N results for <query>" once this query's results are shown.
+      // The status line names the query once its results are shown: the count is read from it,
+      // after the network has been quiet, so every file the search fetched is counted.
       await page.waitForFunction(
-        (text) =>
-          document.querySelector(".pagefind-ui__message")?.textContent?.includes(text) ?? true,
-        { timeout: 30_000 },
+        (selector, text) => document.querySelector(selector)?.textContent?.includes(`“${text}”`),
+        { timeout: 60_000 },
+        statusSelector,
         query,
       );
       await page.waitForNetworkIdle({ idleTime: 600, timeout: 30_000 });
-      const results = await page.evaluate((selector) => {
-        const message = document.querySelector(".pagefind-ui__message")?.textContent ?? "";
-        const counted = /([\d,]+) results?/.exec(message)?.[1];
-        return counted
-          ? Number(counted.replace(/,/g, ""))
-          : document.querySelectorAll(selector).length;
-      }, resultSelector);
+      const results = await page.$eval(statusSelector, (status) =>
+        Number(/^([\d,]+) results?/.exec(status.textContent ?? "")?.[1]?.replace(/,/g, "") ?? 0),
+      );
       const totals = network.totals();
       queries.push({ query, ...totals, results });
       log(
@@ -95,13 +88,6 @@ export async function benchSearchPayload(options: {
     await browser?.close();
     await server.close();
   }
-}
-
-async function findSearchInput(page: Page): Promise<string | undefined> {
-  for (const selector of inputSelectors) {
-    if (await page.waitForSelector(selector, { timeout: 5000 }).catch(() => null)) return selector;
-  }
-  return undefined;
 }
 
 /**

@@ -310,6 +310,15 @@ export class SiteModel {
     return all.filter((document): document is ContentDocument => document !== undefined);
   }
 
+  /**
+   * Whether search offers a filter by community. Past a hundred communities a list to choose
+   * from is no help, and every search would first download the filter's index of every
+   * community's pages; each result still names its community.
+   */
+  get searchFiltersByCommunity(): boolean {
+    return this.communities.length <= 100;
+  }
+
   /** Communities whose guide is printed: those with a charter (validation makes that all of them). */
   get guides(): CommunityDocument[] {
     return this.communities.filter((community) => community.charter);
