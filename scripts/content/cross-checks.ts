@@ -159,9 +159,8 @@ function checkCommunitiesComplete(content: LoadedContent, problems: Problem[]) {
       byCommunity.set(file.community, [...(byCommunity.get(file.community) ?? []), file]);
   }
   // A file that exists but could not be parsed already has its own problem; "missing" would mislead.
-  const exists = (relativePath: string) =>
-    content.unreadable.includes(relativePath) ||
-    content.files.some((f) => f.relativePath === relativePath);
+  const present = new Set([...content.unreadable, ...content.files.map((f) => f.relativePath)]);
+  const exists = (relativePath: string) => present.has(relativePath);
   const required = [
     ["index.md", "the community's name, sponsor, status and approvers"],
     ["charter.md", "the community's charter"],

@@ -333,7 +333,9 @@ function loadFile(
     );
   }
   text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  const source = new SourceText(text);
+  // Line starts are only counted when a position has to be shown.
+  let lines: SourceText | undefined;
+  const source = () => (lines ??= new SourceText(text));
 
   let yaml = text;
   let yamlOffset = 0;
@@ -375,7 +377,7 @@ function loadFile(
     const offset = yamlOffset + (error.pos[0] ?? 0);
     const { message, hint } = explainYamlError(error, text, offset);
     const code = message === tooDeep.message ? "yaml-too-deep" : "malformed-yaml";
-    return problem({ code, file: shownPath, ...source.position(offset), field: "", message, hint });
+    return problem({ code, file: shownPath, ...source().position(offset), field: "", message, hint });
   });
   if (yamlProblems.length) return { problems: yamlProblems };
 
@@ -385,7 +387,7 @@ function loadFile(
   } catch (error) {
     if (error instanceof RangeError) {
       return at(
-        source.position(yamlOffset).line,
+        source().position(yamlOffset).line,
         1,
         "yaml-too-deep",
         tooDeep.message,
@@ -393,7 +395,7 @@ function loadFile(
       );
     }
     const firstAlias = findFirstAlias(doc);
-    const position = source.position(yamlOffset + (firstAlias ?? 0));
+    const position = source().position(yamlOffset + (firstAlias ?? 0));
     return {
       problems: [
         problem({
@@ -410,7 +412,7 @@ function loadFile(
   if (data === null || data === undefined) data = {};
   if (typeof data !== "object" || Array.isArray(data)) {
     return at(
-      source.position(yamlOffset).line,
+      source().position(yamlOffset).line,
       1,
       "front-matter-not-a-map",
       "The front matter must be a set of fields (key: value lines), not a single value or a list.",
@@ -421,8 +423,12 @@ function loadFile(
   const segments = relativePath.split("/");
   const fileName = segments.at(-1)!.replace(/\.(md|ya?ml)$/, "");
   const community = segments[0] === "communities" ? segments[1] : undefined;
+  // The parsed document is not kept: a large site would hold every file's syntax tree through
+  // validation. A field's position is needed only to report a problem, so the YAML is read again
+  // then, for that file.
+  let located: Document.Parsed | undefined;
   const locate = (fieldPath: FieldPath) =>
-    locateField(doc as Document.Parsed, source, yamlOffset, fieldPath);
+    locateField((located ??= parseYamlDocument(yaml)), source(), yamlOffset, fieldPath);
   const file: ContentFile = {
     type,
     path: shownPath,

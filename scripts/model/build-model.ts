@@ -117,8 +117,8 @@ export function buildModel(
     for (const { field, text } of findMarkdownFields(file.type.schema, file.data, schemas)) {
       if (values.has(text)) continue;
       const parsed = parseMarkdown(valueMarkdown, text);
-      const { line, column } = file.locate(field);
-      checkReferences(parsed, () => ({ line, column }), field);
+      // A value's place in the file is looked up only when it has something to report.
+      checkReferences(parsed, () => file.locate(field), field);
       values.set(text, {
         inline: renderMarkdownValue(valueMarkdown, parsed, env),
         block: renderMarkdown(valueMarkdown, parsed, env).html,
