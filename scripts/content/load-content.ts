@@ -377,7 +377,14 @@ function loadFile(
     const offset = yamlOffset + (error.pos[0] ?? 0);
     const { message, hint } = explainYamlError(error, text, offset);
     const code = message === tooDeep.message ? "yaml-too-deep" : "malformed-yaml";
-    return problem({ code, file: shownPath, ...source().position(offset), field: "", message, hint });
+    return problem({
+      code,
+      file: shownPath,
+      ...source().position(offset),
+      field: "",
+      message,
+      hint,
+    });
   });
   if (yamlProblems.length) return { problems: yamlProblems };
 

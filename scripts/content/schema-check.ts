@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import { createRequire } from "node:module";
+import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { closest, distance } from "fastest-levenshtein";
 import type { ContentFile } from "./load-content.ts";
 import { formatFieldPath, pointerToPath } from "./locate-field.ts";
@@ -11,10 +11,10 @@ import { problem, type Problem } from "./problems.ts";
 import { describeDateFix } from "./dates.ts";
 import * as precompiled from "./schema-validators.generated.js";
 
-// ajv-formats is CommonJS; under ESM interop its function arrives as the module's `default`.
 type AddFormats = (ajv: Ajv2020, formats: string[]) => Ajv2020;
-const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ??
-  addFormatsModule) as unknown as AddFormats;
+// ajv and ajv-formats are CommonJS, and needed only to compile schemas (npm run generate, or a
+// schema changed since): loaded then, so validating with the precompiled validators skips them.
+const require = createRequire(import.meta.url);
 
 export const schemasDir = fileURLToPath(new URL("../../schemas/", import.meta.url));
 
@@ -37,6 +37,8 @@ export function readSchemas(): Map<string, JsonSchema> {
 
 /** The options every schema is compiled with, at run time or ahead of time by npm run generate. */
 export function createAjv(code?: { source: true; esm: true }): Ajv2020 {
+  const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+  const addFormats = require("ajv-formats") as AddFormats;
   const ajv = new Ajv2020({
     allErrors: true,
     verbose: true,
