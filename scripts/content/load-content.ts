@@ -7,7 +7,7 @@ import { findControlCharacters } from "./control-characters.ts";
 import { classifyPath, type ContentType, type PathClass } from "./content-types.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import { locateField, type FieldLocation, type FieldPath } from "./locate-field.ts";
-import { parseYamlDocument, yamlOptions } from "./parse-yaml.ts";
+import { parseYamlDocument, readPlainYaml, yamlOptions } from "./parse-yaml.ts";
 import { problem, type Problem } from "./problems.ts";
 import { SourceText } from "./source-text.ts";
 
@@ -372,6 +372,66 @@ function loadFile(
     ({ yaml, yamlOffset, body, bodyLine } = split.split);
   }
 
+  let data = readPlainYaml(yaml)?.data;
+  if (data === undefined) {
+    // Not plain data: read again with `yaml`, which says what is wrong and where.
+    const read = readYamlDocument(yaml, yamlOffset, text, shownPath, source, at);
+    if ("problems" in read) return read;
+    data = read.data;
+  }
+  if (data === null || data === undefined) data = {};
+  if (typeof data !== "object" || Array.isArray(data)) {
+    return at(
+      source().position(yamlOffset).line,
+      1,
+      "front-matter-not-a-map",
+      "The front matter must be a set of fields (key: value lines), not a single value or a list.",
+      "Write one field per line, such as title: Ground rules.",
+    );
+  }
+
+  const segments = relativePath.split("/");
+  const fileName = segments.at(-1)!.replace(/\.(md|ya?ml)$/, "");
+  const community = segments[0] === "communities" ? segments[1] : undefined;
+  // The parsed document is not kept: a large site would hold every file's syntax tree through
+  // validation. A field's position is needed only to report a problem, so the YAML is read again
+  // then, for that file.
+  let located: Document.Parsed | undefined;
+  const locate = (fieldPath: FieldPath) =>
+    locateField((located ??= parseYamlDocument(yaml)), source(), yamlOffset, fieldPath);
+  const file: ContentFile = {
+    type,
+    path: shownPath,
+    relativePath,
+    slug: type.name === "community" ? community! : fileName,
+    ...(community ? { community } : {}),
+    data: data as Record<string, unknown>,
+    body,
+    bodyLine,
+    bytes: bytes.byteLength,
+    locate,
+  };
+  return { file, problems: findControlCharacters(text, data, locate, shownPath) };
+}
+
+/**
+ * Reads YAML that js-yaml did not read as plain data with the `yaml` package, which gives every
+ * problem's position and bounds alias expansion ("billion laughs").
+ */
+function readYamlDocument(
+  yaml: string,
+  yamlOffset: number,
+  text: string,
+  shownPath: string,
+  source: () => SourceText,
+  at: (
+    line: number,
+    column: number,
+    code: string,
+    message: string,
+    hint: string,
+  ) => { problems: Problem[] },
+): { data: unknown } | { problems: Problem[] } {
   const doc = parseYamlDocument(yaml);
   const yamlProblems = [...doc.errors, ...doc.warnings].map((error) => {
     const offset = yamlOffset + (error.pos[0] ?? 0);
@@ -416,39 +476,7 @@ function loadFile(
       ],
     };
   }
-  if (data === null || data === undefined) data = {};
-  if (typeof data !== "object" || Array.isArray(data)) {
-    return at(
-      source().position(yamlOffset).line,
-      1,
-      "front-matter-not-a-map",
-      "The front matter must be a set of fields (key: value lines), not a single value or a list.",
-      "Write one field per line, such as title: Ground rules.",
-    );
-  }
-
-  const segments = relativePath.split("/");
-  const fileName = segments.at(-1)!.replace(/\.(md|ya?ml)$/, "");
-  const community = segments[0] === "communities" ? segments[1] : undefined;
-  // The parsed document is not kept: a large site would hold every file's syntax tree through
-  // validation. A field's position is needed only to report a problem, so the YAML is read again
-  // then, for that file.
-  let located: Document.Parsed | undefined;
-  const locate = (fieldPath: FieldPath) =>
-    locateField((located ??= parseYamlDocument(yaml)), source(), yamlOffset, fieldPath);
-  const file: ContentFile = {
-    type,
-    path: shownPath,
-    relativePath,
-    slug: type.name === "community" ? community! : fileName,
-    ...(community ? { community } : {}),
-    data: data as Record<string, unknown>,
-    body,
-    bodyLine,
-    bytes: bytes.byteLength,
-    locate,
-  };
-  return { file, problems: findControlCharacters(text, data, locate, shownPath) };
+  return { data };
 }
 
 const tooDeep = {

@@ -16,7 +16,8 @@ import { auditPages, auditWidths, type PageAudit } from "./helpers/page-audit.ts
 import { htmlFiles } from "./helpers/site-tree.ts";
 import { serveSite, type StaticServer } from "./helpers/static-server.ts";
 
-// Every YAML document the build parses, to prove each content file is parsed once per build.
+// Every YAML document the build parses, with either reader (js-yaml for plain data, `yaml` for
+// the rest), to prove each content file is parsed once per build.
 const yamlParses = vi.hoisted(() => ({ texts: [] as string[], counting: false }));
 vi.mock("yaml", async (importOriginal) => {
   const yaml = await importOriginal<typeof import("yaml")>();
@@ -25,6 +26,14 @@ vi.mock("yaml", async (importOriginal) => {
     return yaml.parseDocument(...args);
   }) as typeof yaml.parseDocument;
   return { ...yaml, parseDocument };
+});
+vi.mock("js-yaml", async (importOriginal) => {
+  const jsYaml = await importOriginal<typeof import("js-yaml")>();
+  const load = ((...args: Parameters<typeof jsYaml.load>) => {
+    if (yamlParses.counting) yamlParses.texts.push(String(args[0]));
+    return jsYaml.load(...args);
+  }) as typeof jsYaml.load;
+  return { ...jsYaml, load };
 });
 const markdownParses: string[] = [];
 
