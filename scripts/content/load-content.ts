@@ -27,6 +27,8 @@ export interface ContentFile {
   slug: string;
   /** The community a charter, ground rules or community file belongs to. */
   community?: string;
+  /** For an approved version's copy (versions/<version>/charter.md), the name of its folder. */
+  version?: string;
   /** The front matter (or, for site.yaml, the whole file) as plain data. */
   data: Record<string, unknown>;
   /** The Markdown after the front matter. */
@@ -382,6 +384,7 @@ function loadFile(
     relativePath,
     slug: type.name === "community" ? community! : fileName,
     ...(community ? { community } : {}),
+    ...(segments[2] === "versions" && segments[3] ? { version: segments[3] } : {}),
     data: data as Record<string, unknown>,
     body,
     bodyLine,

@@ -50,6 +50,10 @@ export interface Site {
     phone?: string;
   };
   /**
+   * The site's public address, such as https://example.github.io/charterbook/. Used for the QR codes and links printed in the PDFs, the changes feed and social media previews.
+   */
+  url?: string;
+  /**
    * The language and region of the content, used for the page language and for dates: en-GB or en-IE.
    */
   locale: "en-GB" | "en-IE";
@@ -352,6 +356,12 @@ export interface GroundRules {
    */
   agreement: string;
 }
+
+/** Approved charter version: the fields of Charter. */
+export type CharterVersionFile = Charter;
+
+/** Approved ground rules version: the fields of GroundRules. */
+export type GroundRulesVersionFile = GroundRules;
 
 /**
  * One chapter of the printable guide. Lives in content/guide/<slug>.md; the Markdown below the front matter is the chapter's text, with footnotes for sources.

@@ -2,12 +2,17 @@
 export interface PageRulesOptions {
   /** The running header's text: the document title. */
   header: string;
-  /** Text at the left of the footer, such as "Version 0.4, approved". Empty for none. */
+  /**
+   * Text at the left of the footer, such as "Version 0.4, approved"; a line break starts a second
+   * line. Empty for none.
+   */
   footer: string;
   /** @default "A4" */
   paperSize?: "A4" | "Letter";
   /** Marks every page DRAFT in the header. @default false */
   draft?: boolean;
+  /** Marks every page SUPERSEDED in the header, the cover too: an earlier version's PDF. @default false */
+  superseded?: boolean;
 }
 
 /** A CSS string literal: quotes, backslashes and line breaks escaped. */
@@ -16,6 +21,11 @@ export function cssString(text: string): string {
     .replace(/\\/g, "\\\\")
     .replace(/"/g, '\\"')
     .replace(/[\r\n]+/g, " ")}"`;
+}
+
+/** A CSS string whose line breaks are kept: `white-space: pre-line` shows each as a new line. */
+function cssLines(text: string): string {
+  return text.split(/\r?\n/).map(cssString).join(' "\\A" ');
 }
 
 /**
@@ -28,7 +38,11 @@ export function pageRules({
   footer,
   paperSize = "A4",
   draft = false,
+  superseded = false,
 }: PageRulesOptions): string {
+  // On every page, so that no page photocopied alone can pass for the text in force. The cover
+  // has no margins, so it carries its own stamp (layouts/print/charter-version.njk).
+  const supersededBox = `@top-right { content: "SUPERSEDED"; font: bold 12pt "Atkinson Hyperlegible Next", Arial, sans-serif; color: #b3261e; vertical-align: bottom; padding-bottom: 2mm; }`;
   const boxes = [
     // A margin box rather than a fixed watermark: a fixed element is placed for the first page's
     // size and is cut off on the landscape roadmap pages.
@@ -37,8 +51,9 @@ export function pageRules({
           `@top-right { content: "DRAFT"; font: bold 12pt "Atkinson Hyperlegible Next", Arial, sans-serif; color: #b3261e; vertical-align: bottom; padding-bottom: 2mm; }`,
         ]
       : []),
+    ...(superseded ? [supersededBox] : []),
     `@top-left { content: ${cssString(header)}; font: 8pt "Atkinson Hyperlegible Next", Arial, sans-serif; color: #505a5f; vertical-align: bottom; padding-bottom: 3mm; }`,
-    `@bottom-left { content: ${cssString(footer)}; font: 8pt "Atkinson Hyperlegible Next", Arial, sans-serif; color: #505a5f; vertical-align: top; padding-top: 3mm; }`,
+    `@bottom-left { content: ${cssLines(footer)}; white-space: pre-line; font: 8pt "Atkinson Hyperlegible Next", Arial, sans-serif; color: #505a5f; vertical-align: top; padding-top: 3mm; }`,
     `@bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt "Atkinson Hyperlegible Next", Arial, sans-serif; color: #505a5f; vertical-align: top; padding-top: 3mm; }`,
   ].join("\n  ");
   const letter =

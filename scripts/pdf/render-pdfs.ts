@@ -161,6 +161,7 @@ async function renderOne(
         footer: job.footer,
         paperSize: paperSizeOverride ?? job.paperSize,
         draft: job.draft,
+        superseded: job.superseded ?? false,
       }),
     });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));

@@ -1,6 +1,6 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { guideContents, printIds } from "../model/print-guide.ts";
-import type { CommunityDocument, ContentDocument, SiteModel } from "../model/site-model.ts";
+import type { CharterVersion, ContentDocument, PdfJob, SiteModel } from "../model/site-model.ts";
 
 /** The part of Nunjucks' Environment the shared-guide function uses. */
 interface NunjucksEnvironment {
@@ -22,8 +22,8 @@ interface PrintPageData {
 export default function printPages(config: UserConfig): void {
   config.addFilter("printId", (document: ContentDocument) => printIds.part(document));
   config.addFilter("printPrefix", (document: ContentDocument) => printIds.prefix(document));
-  config.addFilter("guideContents", (community: CommunityDocument, model: SiteModel) =>
-    guideContents(model, community),
+  config.addFilter("guideContents", (version: CharterVersion, model: SiteModel) =>
+    guideContents(model, version),
   );
 
   // Every community's guide repeats the same chapters, roadmap and templates: render that part
@@ -49,6 +49,25 @@ export default function printPages(config: UserConfig): void {
     pagination: { data: "charterbook.guides", size: 1, alias: "doc" },
     permalink: "{{ charterbook.pdfFor(doc).urlPath }}",
     eleventyComputed: { job: (data: PrintPageData) => data.charterbook.pdfFor(data.doc) },
+  });
+  // The versions printed besides each community's guide: a draft's guide, and each earlier
+  // version's charter and ground rules.
+  interface VersionPrintData {
+    job: PdfJob;
+  }
+  config.addTemplate("charterbook/print/draft-guides.njk", "", {
+    ...common,
+    layout: "print/guide.njk",
+    pagination: { data: "charterbook.draftGuidePdfs", size: 1, alias: "job" },
+    permalink: "{{ job.urlPath }}",
+    eleventyComputed: { doc: (data: VersionPrintData) => data.job.edition!.community },
+  });
+  config.addTemplate("charterbook/print/charter-versions.njk", "", {
+    ...common,
+    layout: "print/charter-version.njk",
+    pagination: { data: "charterbook.supersededPdfs", size: 1, alias: "job" },
+    permalink: "{{ job.urlPath }}",
+    eleventyComputed: { doc: (data: VersionPrintData) => data.job.edition!.community },
   });
   config.addTemplate("charterbook/print/templates.njk", "", {
     ...common,
