@@ -30,8 +30,8 @@ const canonical = (value: unknown): string =>
       : inner,
   );
 
-const restoreHint =
-  "This file is a copy that npm run approve wrote when the version was approved; restore it from git (git checkout origin/main -- <this file>) rather than editing it.";
+const restoreHint = (file: ContentFile) =>
+  `This file is a copy that npm run approve wrote when the version was approved: restore it from git (git checkout origin/main -- ${file.path}) rather than editing it.`;
 
 /** Checks every approved version's copy against its folder and its community's charter. */
 export function checkArchive(files: readonly ContentFile[], report: ArchiveReport): void {
@@ -77,7 +77,7 @@ export function checkArchive(files: readonly ContentFile[], report: ArchiveRepor
         ["version"],
         "archive-version-mismatch",
         `This copy is in versions/${version}/ but its version is "${data.version}".`,
-        restoreHint,
+        restoreHint(copy),
       );
       continue;
     }
@@ -87,7 +87,7 @@ export function checkArchive(files: readonly ContentFile[], report: ArchiveRepor
         ["status"],
         "archive-not-approved",
         `A copy in the archive is an approved version, but this one's status is ${String(data.status)}.`,
-        restoreHint,
+        restoreHint(copy),
       );
     }
     const charter = charters.get(community);
@@ -126,7 +126,7 @@ export function checkArchive(files: readonly ContentFile[], report: ArchiveRepor
           : at > index
             ? `This copy's version history goes on after version "${version}" (${shown}); it must end with the approved version's row.`
             : `Version ${shown}'s row differs from the same row in content/communities/${community}/charter.md; a copy keeps the history exactly as it was when "${version}" was approved.`,
-        restoreHint,
+        restoreHint(copy),
       );
     }
   }

@@ -67,7 +67,14 @@ export function crossCheck(content: LoadedContent): Problem[] {
     for (const f of findings) report(charter, f.field, f.code, f.message, f.hint);
   }
 
-  checkArchive(content.files, report);
+  // A problem with a copy as a whole (its folder, its partner file) is at the top of the file.
+  checkArchive(content.files, (file, field, code, message, hint) =>
+    field.length
+      ? report(file, field, code, message, hint)
+      : problems.push(
+          problem({ code, file: file.path, line: 1, column: 1, field: "", message, hint }),
+        ),
+  );
 
   const chapterOrders = new Map<number, ContentFile>();
   const templates = new Set(ofType("template").map((f) => f.slug));

@@ -119,7 +119,7 @@ export async function checkArchiveChange(change: ArchiveChange): Promise<Archive
     const approvedHere = charterBefore !== undefined && !approvalOf(charterBefore, version);
     const newest = rowsOf(charterNow).at(-1)?.version === version;
     const inForceAsWritten = newest && charterNow?.data.status === "approved";
-    if (approvedHere || inForceAsWritten) {
+    if (newest && (approvedHere || inForceAsWritten)) {
       // The copy is checkable: it must be today's charter.md and ground-rules.md, byte for byte.
       for (const name of copiedFiles) {
         const copy = await readRegular(contentDir, `${folder}/${name}`);
@@ -138,6 +138,9 @@ export async function checkArchiveChange(change: ArchiveChange): Promise<Archive
           });
         }
       }
+    } else if (approvedHere) {
+      // Approving a version that is not the newest is refused by the history rules already.
+      continue;
     } else if (!archivedAtBase.has(community)) {
       findings.push({
         file: `${folder}/charter.md`,

@@ -114,7 +114,9 @@ export function buildModel(
     const rendered = renderMarkdown(bodyMarkdown, body, {
       ...env,
       idPrefix: idPrefixMark,
-      ...(file.type.name === "charter" ? { numberSectionsFrom: 1 } : {}),
+      ...(file.type.name === "charter" || file.type.name === "charter-version"
+        ? { numberSectionsFrom: 1 }
+        : {}),
     });
     return new DocumentMarkdown(contentPath, body.headings, rendered, values);
   };

@@ -47,15 +47,15 @@ export function provenanceOf(version: CharterVersion, run: PrintRun): Provenance
 }
 
 /** The two lines at the foot of every page: the version and its approval, then review, print date and address. */
-function provenanceFooter(provenance: Provenance, liveUrl: string | undefined): string {
+function provenanceFooter(provenance: Provenance): string {
   const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
   const first = `Version ${provenance.version}, ${lower(provenance.status)}${
     provenance.superseded ? `; ${lower(provenance.superseded)}` : ""
   }`;
+  // The page's address is on the cover, by its QR code: a long address would crowd the footer.
   const second = [
     `Review by ${provenance.reviewBy}${provenance.reviewOverdue ? " (overdue)" : ""}`,
     `Printed ${provenance.printedOn}`,
-    ...(liveUrl ? [liveUrl] : []),
   ].join(" · ");
   return `${first}\n${second}`;
 }
@@ -70,7 +70,7 @@ function versionProvenance(
   return {
     edition: version,
     provenance,
-    footer: provenanceFooter(provenance, liveUrl),
+    footer: provenanceFooter(provenance),
     ...(liveUrl
       ? {
           liveUrl,
@@ -173,7 +173,7 @@ export function templateJob(template: TemplateDocument, run: PrintRun): PdfJob {
     author: run.site.organisation.name,
     language: run.site.locale,
     keywords: ["community of practice", "template"],
-    footer: `${run.site.organisation.name}\n${[`Printed ${show(run, run.today)}`, ...(liveUrl ? [liveUrl] : [])].join(" · ")}`,
+    footer: `${run.site.organisation.name}\nPrinted ${show(run, run.today)}${liveUrl ? ` · ${liveUrl}` : ""}`,
     draft: false,
     paperSize: run.site.paper_size,
     ...(liveUrl ? { liveUrl } : {}),

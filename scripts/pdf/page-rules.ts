@@ -54,7 +54,7 @@ export function pageRules({
     ...(superseded ? [supersededBox] : []),
     `@top-left { content: ${cssString(header)}; font: 8pt "Atkinson Hyperlegible Next", Arial, sans-serif; color: #505a5f; vertical-align: bottom; padding-bottom: 3mm; }`,
     `@bottom-left { content: ${cssLines(footer)}; white-space: pre-line; font: 8pt "Atkinson Hyperlegible Next", Arial, sans-serif; color: #505a5f; vertical-align: top; padding-top: 3mm; }`,
-    `@bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt "Atkinson Hyperlegible Next", Arial, sans-serif; color: #505a5f; vertical-align: top; padding-top: 3mm; }`,
+    `@bottom-right { content: "Page " counter(page) " of " counter(pages); white-space: nowrap; font: 8pt "Atkinson Hyperlegible Next", Arial, sans-serif; color: #505a5f; vertical-align: top; padding-top: 3mm; }`,
   ].join("\n  ");
   const letter =
     paperSize === "Letter"

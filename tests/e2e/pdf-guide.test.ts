@@ -55,7 +55,7 @@ function contentsEntries(texts: string[]): { text: string; page: number }[] {
   )) {
     for (const line of text.split("\n")) {
       const match = /^\s*(\S.*?)\s{2,}(\d+)\s*$/.exec(line);
-      if (match && !/^Version \d|^Page /.test(match[1]!))
+      if (match && !/^Version \d|^Page |^Review by /.test(match[1]!))
         entries.push({ text: match[1]!, page: Number(match[2]) });
     }
   }
@@ -80,7 +80,7 @@ afterAll(async () => {
 });
 
 describe("the PDF stage of the example site", () => {
-  it("writes one guide per community and one PDF per template, with a progress line each", async () => {
+  it("writes a guide per community, a draft's guide, each earlier version and a PDF per template, with a progress line each", async () => {
     const content = await loadContent(contentDir);
     const communities = content.files
       .filter((file) => file.type.name === "charter")
@@ -91,6 +91,8 @@ describe("the PDF stage of the example site", () => {
     expect(rendered.map((pdf) => pdf.file).sort()).toEqual(
       [
         ...communities.map((slug) => `pdf/${slug}-guide.pdf`),
+        "pdf/north-east-guide-0.2-draft.pdf",
+        "pdf/advanced-mental-health-charter-0.3.pdf",
         ...templates.map((slug) => `pdf/template-${slug}.pdf`),
       ].sort(),
     );
@@ -190,7 +192,8 @@ describe("the PDF stage of the example site", () => {
     expect(texts[0]).not.toMatch(/Page 1 of/);
     texts.slice(1).forEach((text, index) => {
       expect(text).toContain(`Page ${index + 2} of ${texts.length}`);
-      expect(text).toContain("Version 0.4, approved");
+      expect(text).toContain("Version 0.4, approved on 4 January 2022 by Steering group");
+      expect(text).toMatch(/Review by 30 April 2022 \(overdue\) · Printed \d{1,2} \w+ \d{4}/);
       expect(text).toContain("Advanced Mental Health Community of Practice: guide and charter");
     });
   });
@@ -203,9 +206,13 @@ describe("the PDF stage of the example site", () => {
       await pdf.destroy();
       return texts;
     };
-    const draft = await read("pdf/north-east-guide.pdf");
+    const draft = await read("pdf/north-east-guide-0.2-draft.pdf");
     draft.forEach((text, index) => expect(text, `page ${index + 1}`).toContain("DRAFT"));
-    expect(draft[0]).toContain("Draft, not yet approved");
+    expect(draft[0]).toContain(
+      "Draft, proposed by Co-chairs on 6 October 2026 for approval by National Office of Engagement and Recovery",
+    );
+    // The guide of the version in force, beside it, is not a draft.
+    for (const text of await read("pdf/north-east-guide.pdf")) expect(text).not.toContain("DRAFT");
     const approved = await read("pdf/advanced-mental-health-guide.pdf");
     approved.forEach((text) => expect(text).not.toContain("DRAFT"));
     expect(approved[0]).toContain("4 January 2022");

@@ -51,18 +51,19 @@ describe("npm start", () => {
   });
 
   it("shows a saved edit, and keeps the last good preview when an edit breaks the content", async () => {
+    // North East's ground rules are its draft's (0.2), shown on the draft's own page.
     const rules = path.join(work, "content/communities/north-east/ground-rules.md");
     await appendFile(rules, "\nA sentence added while the preview runs.\n");
     await waitFor("the edit to show", async () =>
-      (await get("/communities/north-east/ground-rules/")).includes("A sentence added while"),
+      (await get("/communities/north-east/ground-rules/0.2/")).includes("A sentence added while"),
     );
 
-    const good = await get("/communities/north-east/ground-rules/");
+    const good = await get("/communities/north-east/ground-rules/0.2/");
     await writeFile(rules, (await readFile(rules, "utf8")).replace("title:", "title: [unclosed"));
     await waitFor("the problem to be reported", () => stderr.includes("Not rebuilt"));
     expect(stderr).toMatch(/content\/communities\/north-east\/ground-rules\.md:\d+:\d+/);
     expect(stderr).not.toMatch(/^\s+at /m);
-    expect(await get("/communities/north-east/ground-rules/")).toBe(good);
+    expect(await get("/communities/north-east/ground-rules/0.2/")).toBe(good);
   }, 60_000);
 
   it("stops cleanly on SIGTERM", async () => {

@@ -17,6 +17,19 @@ describe("pageRules", () => {
     expect(css).not.toContain("letter");
   });
 
+  it("keeps the footer's line break, escaped, and marks every page of an earlier version SUPERSEDED", () => {
+    const css = pageRules({
+      header: "Guide",
+      footer: 'Version 0.1, "approved"\nPrinted 1 June 2026',
+      superseded: true,
+    });
+    expect(css).toContain(
+      '@bottom-left { content: "Version 0.1, \\"approved\\"" "\\A" "Printed 1 June 2026"; white-space: pre-line;',
+    );
+    expect(css.match(/@top-right \{ content: "SUPERSEDED";/g)).toHaveLength(2);
+    expect(css).not.toContain("DRAFT");
+  });
+
   it("marks drafts and switches every page size, the roadmap's too, for US Letter", () => {
     const css = pageRules({ header: "Guide", footer: "", paperSize: "Letter", draft: true });
     expect(css).toContain('@top-right { content: "DRAFT";');
