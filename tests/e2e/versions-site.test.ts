@@ -153,7 +153,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   await repo?.remove();
-  if (work && !process.env.KEEP_SITE) await rm(work, { recursive: true, force: true });
+  if (work) await rm(work, { recursive: true, force: true });
 });
 
 const read = (file: string) => readFile(path.join(site, file), "utf8");
