@@ -377,10 +377,8 @@ describe("a charter through three approved versions and a proposal", () => {
       );
   });
 
-  it.each([
-    [1280, 900],
-    [390, 844],
-  ])(
+  // At a phone's width only: the example site's test runs axe on the same kinds of page at both.
+  it.each([[390, 844]])(
     "passes axe on every page of the archive at %ix%i",
     async (width, height) => {
       const violations: string[] = [];
