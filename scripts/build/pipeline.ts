@@ -15,6 +15,7 @@ import {
 } from "./output-folder.ts";
 import type { SiteModel } from "../model/site-model.ts";
 import { checkMemory } from "./memory-check.ts";
+import { siteUrlWarning } from "./site-url-warning.ts";
 import { validateStage } from "./validate-stage.ts";
 
 export interface BuildOptions {
@@ -165,7 +166,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       pages: site.pages,
       searchPages: search.pages,
       pdfs,
-      warnings: validated.warnings,
+      warnings: [...validated.warnings, ...siteUrlWarning(model, options.contentDir, options.pdf)],
       stages,
       totalMs: Math.round(performance.now() - started),
     };

@@ -9,6 +9,8 @@ export type ContentTypeName =
   | "community"
   | "charter"
   | "ground-rules"
+  | "charter-version"
+  | "ground-rules-version"
   | "chapter"
   | "template"
   | "topics"
@@ -58,6 +60,20 @@ export const contentTypes: readonly ContentType[] = [
     location: "content/communities/<slug>/ground-rules.md",
     format: "markdown",
     matches: inFolder(/^communities\/[^/]+\/ground-rules\.md$/),
+  },
+  {
+    name: "charter-version",
+    schema: "charter-version.schema.json",
+    location: "content/communities/<slug>/versions/<version>/charter.md",
+    format: "markdown",
+    matches: inFolder(/^communities\/[^/]+\/versions\/[^/]+\/charter\.md$/),
+  },
+  {
+    name: "ground-rules-version",
+    schema: "ground-rules-version.schema.json",
+    location: "content/communities/<slug>/versions/<version>/ground-rules.md",
+    format: "markdown",
+    matches: inFolder(/^communities\/[^/]+\/versions\/[^/]+\/ground-rules\.md$/),
   },
   {
     name: "chapter",

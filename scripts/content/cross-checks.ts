@@ -2,6 +2,7 @@ import path from "node:path";
 import { displayPath, type ContentFile, type LoadedContent } from "./load-content.ts";
 import { formatFieldPath, type FieldPath } from "./locate-field.ts";
 import { checkApproverList } from "./approvers.ts";
+import { checkArchive } from "./archive-checks.ts";
 import { problem, type Problem } from "./problems.ts";
 import { isTimeZone } from "./time-zone.ts";
 import { checkVersionHistory } from "./version-history.ts";
@@ -65,6 +66,15 @@ export function crossCheck(content: LoadedContent): Problem[] {
     });
     for (const f of findings) report(charter, f.field, f.code, f.message, f.hint);
   }
+
+  // A problem with a copy as a whole (its folder, its partner file) is at the top of the file.
+  checkArchive(content.files, (file, field, code, message, hint) =>
+    field.length
+      ? report(file, field, code, message, hint)
+      : problems.push(
+          problem({ code, file: file.path, line: 1, column: 1, field: "", message, hint }),
+        ),
+  );
 
   const chapterOrders = new Map<number, ContentFile>();
   const templates = new Set(ofType("template").map((f) => f.slug));

@@ -27,6 +27,8 @@ export interface ContentFile {
   slug: string;
   /** The community a charter, ground rules or community file belongs to. */
   community?: string;
+  /** For an approved version's copy (versions/<version>/charter.md), the name of its folder. */
+  version?: string;
   /** The front matter (or, for site.yaml, the whole file) as plain data. */
   data: Record<string, unknown>;
   /** The Markdown after the front matter. */
@@ -372,7 +374,12 @@ function loadFile(
     ({ yaml, yamlOffset, body, bodyLine } = split.split);
   }
 
-  let data = readPlainYaml(yaml)?.data;
+  const plain = readPlainYaml(yaml);
+  if (plain && "tooDeepAt" in plain) {
+    const { line, column } = source().position(yamlOffset + plain.tooDeepAt);
+    return at(line, column, "yaml-too-deep", tooDeep.message, tooDeep.hint);
+  }
+  let data = plain?.data;
   if (data === undefined) {
     // Not plain data: read again with `yaml`, which says what is wrong and where.
     const read = readYamlDocument(yaml, yamlOffset, text, shownPath, source, at);
@@ -405,6 +412,7 @@ function loadFile(
     relativePath,
     slug: type.name === "community" ? community! : fileName,
     ...(community ? { community } : {}),
+    ...(segments[2] === "versions" && segments[3] ? { version: segments[3] } : {}),
     data: data as Record<string, unknown>,
     body,
     bodyLine,

@@ -1,4 +1,4 @@
-import { FAILSAFE_SCHEMA, Type, load } from "js-yaml";
+import { FAILSAFE_SCHEMA, Type, YAMLException, load, type LoadOptions } from "js-yaml";
 import { parseDocument, type Document } from "yaml";
 
 /**
@@ -28,7 +28,7 @@ export function parseYamlDocument(text: string): Document.Parsed {
  * the file with {@link parseYamlDocument}, for problems with positions and the alias limit.
  * Both use the YAML 1.2 core schema: dates, yes and no stay text.
  */
-export function readPlainYaml(text: string): { data: unknown } | undefined {
+export function readPlainYaml(text: string): { data: unknown } | { tooDeepAt: number } | undefined {
   // Where the two readers part ways, `yaml` decides: a carriage return on its own is a line break
   // to js-yaml but an error to `yaml`; js-yaml takes ---x at the start of a line for a marker;
   // the two differ on tabs in indentation and on explicit ? keys.
@@ -54,8 +54,15 @@ export function readPlainYaml(text: string): { data: unknown } | undefined {
   let data: unknown;
   try {
     // js-yaml reads an empty document as undefined, `yaml` as null.
-    data = load(text, { schema: coreSchema, listener }) ?? null;
-  } catch {
+    // maxDepth is documented in js-yaml 4.3 but not yet in its published types.
+    const options: LoadOptions & { maxDepth: number } = { schema: coreSchema, listener, maxDepth };
+    data = load(text, options) ?? null;
+  } catch (error) {
+    // Past this depth `yaml` would recurse until the stack runs out, where, depending on how
+    // deep the stack already is, it reports an error or takes the process down.
+    if (error instanceof YAMLException && error.reason.startsWith("nesting exceeded maxDepth")) {
+      return { tooDeepAt: error.mark.position };
+    }
     return undefined;
   }
   return leaveToYaml || sharesValues(data) ? undefined : { data };
@@ -67,6 +74,9 @@ interface NodeState {
   position: number;
   kind: string | null;
 }
+
+/** Lists and groups of fields inside each other: content needs a few levels, never a hundred. */
+const maxDepth = 100;
 
 /** One js-yaml scalar type that reads text matching `pattern`, as `yaml`'s core schema does. */
 function scalar(tag: string, pattern: RegExp, construct: (text: string) => unknown): Type {

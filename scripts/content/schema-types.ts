@@ -16,7 +16,7 @@ export interface Site {
    */
   description?: string;
   /**
-   * The site's public address, starting with https:// and including any base path, such as https://communities.example.org/ or https://owner.github.io/charterbook/. When set, every page names its full address for links shared on social media and messaging apps (Open Graph og:url) and for search engines (canonical link). Leave it out while the site has no public address.
+   * The site's public address, starting with https:// and including any base path, such as https://communities.example.org/ or https://owner.github.io/charterbook/. When set, every page names its full address for links shared on social media and messaging apps (Open Graph og:url) and for search engines (canonical link), the PDFs print each version's address with a QR code, and the changes feed links to it. Leave it out while the site has no public address.
    */
   url?: string;
   /**
@@ -360,6 +360,12 @@ export interface GroundRules {
    */
   agreement: string;
 }
+
+/** Approved charter version: the fields of Charter. */
+export type CharterVersionFile = Charter;
+
+/** Approved ground rules version: the fields of GroundRules. */
+export type GroundRulesVersionFile = GroundRules;
 
 /**
  * One chapter of the printable guide. Lives in content/guide/<slug>.md; the Markdown below the front matter is the chapter's text, with footnotes for sources.

@@ -1,5 +1,6 @@
 import type { ContentType } from "../content/content-types.ts";
 import { inlineRefs, type JsonSchema } from "./inline-refs.ts";
+import { sameFieldsAs } from "./schema-types.ts";
 
 interface FieldRow {
   path: string;
@@ -90,7 +91,9 @@ export function generateFrontMatterReference(
 ): string {
   const definitions = schemas.get("definitions.schema.json") ?? {};
   const sections = types.map((type) => {
-    const schema = inlineRefs(schemas.get(type.schema) ?? {}, definitions);
+    const original = schemas.get(type.schema) ?? {};
+    const schema = inlineRefs(original, definitions, schemas);
+    const sameAs = sameFieldsAs(original, types);
     const where =
       type.format === "yaml"
         ? "The whole file is YAML."
@@ -106,9 +109,11 @@ export function generateFrontMatterReference(
       "",
       cell(String(schema.description ?? "")),
       "",
-      "| Field | Required | Type | What it is |",
-      "| --- | --- | --- | --- |",
-      ...rows,
+      ...(sameAs
+        ? [
+            `Its fields are those of [${String(schemas.get(sameAs.schema)?.title ?? sameAs.name)}](#${githubAnchor(String(schemas.get(sameAs.schema)?.title ?? sameAs.name))}).`,
+          ]
+        : ["| Field | Required | Type | What it is |", "| --- | --- | --- | --- |", ...rows]),
     ].join("\n");
   });
   return [

@@ -24,8 +24,10 @@ import {
   valueMarkdown,
   type ParsedMarkdown,
 } from "./markdown.ts";
-import { pdfJobs } from "./pdf-jobs.ts";
+import { assembleVersions, type ArchivedText } from "./charter-archive.ts";
 import { todayIn } from "./charter-standing.ts";
+import { formatDate } from "./format-date.ts";
+import { pdfJobs } from "./pdf-jobs.ts";
 import {
   ChapterDocument,
   CharterDocument,
@@ -37,6 +39,7 @@ import {
   SiteModel,
   TemplateDocument,
   documentUrl,
+  versionUrl,
   type DocumentType,
 } from "./site-model.ts";
 
@@ -86,6 +89,10 @@ export function buildModel(
   };
 
   const parseFileMarkdown = (file: ContentFile): DocumentMarkdown => {
+    // A copy in the archive shows the images of its community's charter, as the charter did.
+    const contentPath = file.version
+      ? `communities/${file.community!}/${file.relativePath.split("/").pop()!}`
+      : file.relativePath;
     const checkReferences = (
       parsed: ParsedMarkdown,
       position: (reference: { line: number; column: number }) => { line: number; column: number },
@@ -94,7 +101,7 @@ export function buildModel(
       for (const reference of parsed.references) {
         const at = { file: file.path, ...position(reference), field: formatFieldPath(field) };
         if (reference.kind === "image") {
-          const refusal = refuseImage(safeDecode(reference.target), file.relativePath, images);
+          const refusal = refuseImage(safeDecode(reference.target), contentPath, images);
           if (refusal) problems.push(problem({ code: "non-local-image", ...at, ...refusal }));
         } else {
           problems.push(
@@ -110,7 +117,7 @@ export function buildModel(
       }
     };
 
-    const env = { contentPath: file.relativePath };
+    const env = { contentPath };
     const body = parseMarkdown(bodyMarkdown, file.body);
     checkReferences(body, ({ line, column }) => ({ line: file.bodyLine + line, column }), []);
     const values = new Map<string, RenderedValue>();
@@ -129,18 +136,17 @@ export function buildModel(
     const rendered = renderMarkdown(bodyMarkdown, body, {
       ...env,
       idPrefix: idPrefixMark,
-      ...(file.type.name === "charter" ? { numberSectionsFrom: 1 } : {}),
+      ...(file.type.name === "charter" || file.type.name === "charter-version"
+        ? { numberSectionsFrom: 1 }
+        : {}),
     });
-    return new DocumentMarkdown(file.relativePath, body.headings, rendered, values);
+    return new DocumentMarkdown(contentPath, body.headings, rendered, values);
   };
 
   const ofType = (name: string) => content.files.filter((file) => file.type.name === name);
   const init = <T>(file: ContentFile, type: DocumentType) => ({
     type,
-    slug:
-      file.type.name === "charter" || file.type.name === "ground-rules"
-        ? file.community!
-        : file.slug,
+    slug: file.community && file.type.name !== "community" ? file.community : file.slug,
     source: file.path,
     data: file.data as T,
     markdown: markdownOf(file),
@@ -187,6 +193,43 @@ export function buildModel(
     community.groundRules = rules;
   }
 
+  // The archive: each approved version's copies, published at the version's own address.
+  const showDate = (iso: string) => formatDate(iso, site.locale, site.date_style);
+  const archives = new Map<string, Map<string, Partial<ArchivedText>>>();
+  const archived = (file: ContentFile) => {
+    const versions = archives.get(file.community!) ?? new Map<string, Partial<ArchivedText>>();
+    archives.set(file.community!, versions);
+    const copies = versions.get(file.version!) ?? {};
+    versions.set(file.version!, copies);
+    return copies;
+  };
+  for (const file of ofType("charter-version")) {
+    const copy = new CharterDocument(
+      init<Charter>(file, "charter"),
+      versionUrl.charter(file.community!, file.version!),
+    );
+    copy.community = bySlug.get(copy.slug)!;
+    archived(file).charter = copy;
+  }
+  for (const file of ofType("ground-rules-version")) {
+    const copy = new GroundRulesDocument(
+      init<GroundRules>(file, "ground-rules"),
+      versionUrl.groundRules(file.community!, file.version!),
+    );
+    copy.community = bySlug.get(copy.slug)!;
+    archived(file).groundRules = copy;
+  }
+  for (const community of communities) {
+    if (!community.charter || !community.groundRules) continue;
+    const copies = new Map<string, ArchivedText>();
+    for (const [version, text] of archives.get(community.slug) ?? []) {
+      // Validation refuses a version folder without both files.
+      if (text.charter && text.groundRules)
+        copies.set(version, { charter: text.charter, groundRules: text.groundRules });
+    }
+    assembleVersions(community, copies, showDate);
+  }
+
   const templates = ofType("template")
     .map((file) => new TemplateDocument(init<Template>(file, "template")))
     .sort((a, b) => a.title.localeCompare(b.title));
@@ -207,7 +250,7 @@ export function buildModel(
   if (problems.some((p) => p.severity === "error")) return { problems };
   // One date for the whole build: what the pages and the PDFs' covers call overdue.
   const today = todayIn(site);
-  const pdfs = pdfJobs(communities, templates, site, today);
+  const pdfs = pdfJobs(communities, templates, { site, today });
   const model = new SiteModel(
     site,
     siteMarkdown,

@@ -1,5 +1,5 @@
 import type { MarkdownHeading } from "./markdown.ts";
-import type { CommunityDocument, ContentDocument, SiteModel } from "./site-model.ts";
+import type { CharterVersion, ContentDocument, SiteModel } from "./site-model.ts";
 
 /**
  * Ids on a printed guide: every part (the charter, each chapter, each template) shares one page,
@@ -43,26 +43,36 @@ const sectionsOf = (
     }));
 
 /**
- * The contents page of a community's printed guide, in the order the guide prints its parts.
- * The charter's sections carry the same numbers as on the site.
+ * The contents page of a community's printed guide of one version of its charter, in the order
+ * the guide prints its parts. The charter's sections carry the same numbers as on the site; a
+ * draft's guide lists the changes it proposes after the version history.
  */
-export function guideContents(model: SiteModel, community: CommunityDocument): ContentsEntry[] {
+export function guideContents(model: SiteModel, version: CharterVersion): ContentsEntry[] {
   const part = (document: ContentDocument): ContentsEntry => ({
     id: printIds.part(document),
     text: document.title,
     level: 1,
   });
-  const charter = community.charter!;
+  const { charter, groundRules } = version;
   const charterPrefix = printIds.prefix(charter);
   return [
     part(charter),
     { id: `${charterPrefix}version-history`, text: "Version history", level: 2 },
+    ...(version.draft && version.changes
+      ? [
+          {
+            id: `${charterPrefix}changes-in-this-version`,
+            text: "Changes in this version",
+            level: 2 as const,
+          },
+        ]
+      : []),
     ...charter.sections.map((section): ContentsEntry => ({
       id: `${charterPrefix}${section.id}`,
       text: `${section.number}. ${section.title}`,
       level: 2,
     })),
-    ...(community.groundRules ? [part(community.groundRules)] : []),
+    part(groundRules),
     ...model.chapters.flatMap((chapter) => [
       part(chapter),
       ...sectionsOf(chapter, chapter.markdown.headings),

@@ -248,6 +248,7 @@ async function renderOne(
         sharedFooter: job.sharedFooter,
         paperSize,
         draft: job.draft,
+        superseded: job.superseded ?? false,
       }),
     });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));

@@ -4,6 +4,8 @@ import { addContentPages } from "./content-pages.ts";
 import { addFilters } from "./filters.ts";
 import { lockDownRendering } from "./lock-down-rendering.ts";
 import { addPolicyData } from "./site-data.ts";
+import { addChangesFeed } from "./changes-feed.ts";
+import { addVersionPages } from "./version-pages.ts";
 import { addHeadersFile } from "./virtual-pages.ts";
 
 /** The Charterbook site as one Eleventy plugin: each part is a module named after what it does. */
@@ -11,6 +13,8 @@ export default function charterbookSite(config: UserConfig): void {
   lockDownRendering(config);
   addPolicyData(config);
   addContentPages(config);
+  addVersionPages(config);
+  addChangesFeed(config);
   addFilters(config);
   addAssets(config);
   addHeadersFile(config);

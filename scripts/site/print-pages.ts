@@ -1,10 +1,7 @@
 import type { UserConfig } from "@11ty/eleventy";
-import type { Site } from "../content/schema-types.ts";
-import { charterStanding, describeStanding } from "../model/charter-standing.ts";
-import { formatDate } from "../model/format-date.ts";
 import { guideContents, printIds } from "../model/print-guide.ts";
 import type {
-  CharterDocument,
+  CharterVersion,
   CommunityDocument,
   ContentDocument,
   PdfJob,
@@ -32,24 +29,9 @@ interface PrintPageData {
 export default function printPages(config: UserConfig): void {
   config.addFilter("printId", (document: ContentDocument) => printIds.part(document));
   config.addFilter("printPrefix", (document: ContentDocument) => printIds.prefix(document));
-  config.addFilter("guideContents", (community: CommunityDocument, model: SiteModel) =>
-    guideContents(model, community),
+  config.addFilter("guideContents", (version: CharterVersion, model: SiteModel) =>
+    guideContents(model, version),
   );
-  // {{ charter | describeStanding(standing) }}: "Approved, review overdue since 30 April 2022".
-  config.addFilter(
-    "describeStanding",
-    function (
-      this: { ctx?: { site?: Site } },
-      charter: CharterDocument,
-      standing: ReturnType<typeof charterStanding>,
-    ) {
-      const site = this.ctx?.site;
-      return describeStanding(charter.data, standing, (iso) =>
-        formatDate(iso, site?.locale ?? "en-GB", site?.date_style ?? "long"),
-      );
-    },
-  );
-
   // Every community's guide repeats the same chapters, roadmap and templates: render that part
   // once per build and reuse it, so printing N communities does not render the guide N times.
   const sharedParts = new WeakMap<SiteModel, string>();
@@ -67,8 +49,14 @@ export default function printPages(config: UserConfig): void {
   });
 
   /** One print page per document of `data`, printed as the model's job of that kind. */
-  const printPage = (name: string, layout: string, data: string, kind: PdfJob["kind"]) => {
-    const jobOf = (page: PrintPageData) => page.charterbook.pdfFor(page.doc, kind);
+  const printPage = (
+    name: string,
+    layout: string,
+    data: string,
+    kind: "guide" | "charter" | "ground-rules" | "template",
+  ) => {
+    const jobOf = (page: PrintPageData) =>
+      page.charterbook.pdfFor(page.doc, kind === "template" ? "guide" : kind);
     config.addTemplate(`charterbook/print/${name}.njk`, "", {
       eleventyExcludeFromCollections: true,
       layout,
@@ -82,4 +70,17 @@ export default function printPages(config: UserConfig): void {
   printPage("charters", "print/charter.njk", "charterbook.guides", "charter");
   printPage("ground-rules", "print/ground-rules.njk", "charterbook.guides", "ground-rules");
   printPage("templates", "print/template.njk", "charterbook.templates", "template");
+  // The versions printed beside each community's guide, one page per PDF job: a draft's guide,
+  // and each earlier version's charter and ground rules.
+  const versionPrintPage = (name: string, layout: string, data: string) => {
+    config.addTemplate(`charterbook/print/${name}.njk`, "", {
+      eleventyExcludeFromCollections: true,
+      layout,
+      pagination: { data, size: 1, alias: "job" },
+      permalink: (page: { job: PdfJob }) => page.job.urlPath,
+      eleventyComputed: { doc: (page: { job: PdfJob }) => page.job.edition!.community },
+    });
+  };
+  versionPrintPage("draft-guides", "print/guide.njk", "charterbook.draftGuidePdfs");
+  versionPrintPage("charter-versions", "print/charter-version.njk", "charterbook.supersededPdfs");
 }

@@ -10,6 +10,24 @@ import { fixturesDir, fixtureTree, type FixtureTree } from "./validate-fixture-t
  * exactly: a vaguer message, a wrong line or a lost hint fails the test.
  */
 const expectedReports: Record<string, string[]> = {
+  "archive-folder-name": [
+    "content/communities/pilot/versions/latest/charter.md:1:1",
+    "  The folder versions/latest/ must be named after the approved version it holds, such as versions/0.3/. Name the folder after the version (npm run approve does), or move the file out of versions/.",
+    "content/communities/pilot/versions/latest/ground-rules.md:1:1",
+    "  The folder versions/latest/ must be named after the approved version it holds, such as versions/0.3/. Name the folder after the version (npm run approve does), or move the file out of versions/.",
+  ],
+  "archive-history-differs": [
+    "content/communities/pilot/versions/0.1/charter.md:7:5  version_history[0]",
+    '  Version "0.1"\'s row differs from the same row in content/communities/pilot/charter.md; a copy keeps the history exactly as it was when "0.1" was approved. This file is a copy that npm run approve wrote when the version was approved: restore it from git (git checkout origin/main -- content/communities/pilot/versions/0.1/charter.md) rather than editing it.',
+  ],
+  "archive-incomplete": [
+    "content/communities/pilot/versions/0.1/charter.md:1:1",
+    "  content/communities/pilot/versions/0.1/ holds charter.md but no ground-rules.md; an approved version is the charter and the ground rules as they were approved together. Restore ground-rules.md from git; npm run approve writes both.",
+  ],
+  "archive-unknown-version": [
+    "content/communities/pilot/versions/0.3/charter.md:3:1  version",
+    '  The version history of content/communities/pilot/charter.md has no version "0.3". Only approved versions are kept in versions/: npm run approve writes the copy when it records the approval. Remove this folder.',
+  ],
   "approval-before-revision": [
     "content/communities/pilot/charter.md:11:5  version_history[0].approval_date",
     "  Approval date 2021-11-15 is before this row's revision date 2021-11-16. A version cannot be approved before it was written: check both dates.",
@@ -172,6 +190,10 @@ const expectedReports: Record<string, string[]> = {
 
 /** The stable problem codes each case must produce, in report order. */
 const expectedCodes: Record<string, string[]> = {
+  "archive-folder-name": ["archive-folder-name", "archive-folder-name"],
+  "archive-history-differs": ["archive-history-differs"],
+  "archive-incomplete": ["archive-incomplete"],
+  "archive-unknown-version": ["archive-version-not-approved"],
   "approval-before-revision": ["approved-before-revised"],
   "approved-without-approval-date": ["approved-without-approval"],
   "community-without-charter": ["incomplete-community"],
