@@ -11,6 +11,8 @@ export type ContentTypeName =
   | "ground-rules"
   | "chapter"
   | "template"
+  | "example"
+  | "publication"
   | "topics"
   | "roadmap"
   | "phases"
@@ -72,6 +74,20 @@ export const contentTypes: readonly ContentType[] = [
     location: "content/templates/<slug>.md",
     format: "markdown",
     matches: inFolder(/^templates\/[^/]+\.md$/),
+  },
+  {
+    name: "example",
+    schema: "example.schema.json",
+    location: "content/examples/<slug>.md",
+    format: "markdown",
+    matches: inFolder(/^examples\/[^/]+\.md$/),
+  },
+  {
+    name: "publication",
+    schema: "publication.schema.json",
+    location: "content/publications/<slug>.md",
+    format: "markdown",
+    matches: inFolder(/^publications\/[^/]+\.md$/),
   },
   {
     name: "topics",

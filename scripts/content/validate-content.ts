@@ -4,6 +4,7 @@ import { crossCheck } from "./cross-checks.ts";
 import { loadContent, loadFiles, type LoadedContent, type SourceFile } from "./load-content.ts";
 import { sortProblems } from "./problems.ts";
 import { checkAgainstSchema, readSchemas } from "./schema-check.ts";
+import { checkTemplatesAndExamples } from "./template-checks.ts";
 
 /** Content that was loaded and checked; `model` is what the site publishes, present only when nothing is wrong. */
 export interface ValidatedContent extends LoadedContent {
@@ -35,9 +36,15 @@ const hasErrors = (problems: readonly { severity: string }[]) =>
   problems.some((p) => p.severity === "error");
 
 function checkLoaded(content: LoadedContent): ValidatedContent {
-  const schemaProblems = content.files.flatMap(checkAgainstSchema);
+  const schemaChecked = content.files.map((file) => ({ file, problems: checkAgainstSchema(file) }));
+  const schemaProblems = schemaChecked.flatMap((checked) => checked.problems);
   const crossProblems = crossCheck(content);
-  const problems = [...content.problems, ...schemaProblems, ...crossProblems];
+  // Templates and examples are checked in depth only once they have their schema's shape.
+  const failedSchema = new Set(
+    schemaChecked.filter((checked) => checked.problems.length > 0).map((checked) => checked.file),
+  );
+  const formProblems = checkTemplatesAndExamples(content.files, (file) => !failedSchema.has(file));
+  const problems = [...content.problems, ...schemaProblems, ...crossProblems, ...formProblems];
   // The model assumes every file has its schema's shape, so it is only built from valid content.
   if (hasErrors(problems)) return { ...content, problems: sortProblems(problems) };
   const built = buildModel(content, readSchemas());

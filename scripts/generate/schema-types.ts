@@ -10,6 +10,8 @@ export const typeNames: Record<ContentType["name"], string> = {
   "ground-rules": "GroundRules",
   chapter: "Chapter",
   template: "Template",
+  example: "Example",
+  publication: "Publication",
   topics: "Topics",
   roadmap: "Roadmap",
   phases: "Phases",

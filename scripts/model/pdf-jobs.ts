@@ -1,11 +1,17 @@
 import type { Site } from "../content/schema-types.ts";
 import {
+  examplePdfFile,
   guidePdfFile,
+  printExamplePath,
   printGuidePath,
+  printPublicationPath,
   printTemplatePath,
+  publicationPdfFile,
   templatePdfFile,
   type CommunityDocument,
+  type ExampleDocument,
   type PdfJob,
+  type PublicationDocument,
   type TemplateDocument,
 } from "./site-model.ts";
 
@@ -28,7 +34,7 @@ export function guideJob(community: CommunityDocument, site: Site): PdfJob {
   };
 }
 
-/** The PDF of one template, printed blank for filling in by hand. */
+/** The PDF of one template, printed blank for filling in by hand or in a PDF reader. */
 export function templateJob(template: TemplateDocument, site: Site): PdfJob {
   return {
     kind: "template",
@@ -40,6 +46,44 @@ export function templateJob(template: TemplateDocument, site: Site): PdfJob {
     language: site.locale,
     keywords: ["community of practice", "template"],
     footer: site.organisation.name,
+    draft: false,
+    paperSize: site.paper_size,
+    formFields: true,
+  };
+}
+
+/**
+ * The PDF of a publication, such as a toolkit: its cover, contents and parts in their groups.
+ * It belongs to no community, so no community's draft status marks it.
+ */
+export function publicationJob(publication: PublicationDocument, site: Site): PdfJob {
+  return {
+    kind: "publication",
+    file: publicationPdfFile(publication.slug),
+    urlPath: printPublicationPath(publication.slug),
+    title: publication.title,
+    subject: publication.data.summary,
+    author: site.organisation.name,
+    language: site.locale,
+    keywords: ["community of practice", publication.kind],
+    footer: site.organisation.name,
+    draft: false,
+    paperSize: site.paper_size,
+  };
+}
+
+/** The PDF of a completed example: the template's form, filled in. */
+export function exampleJob(example: ExampleDocument, site: Site): PdfJob {
+  return {
+    kind: "example",
+    file: examplePdfFile(example.slug),
+    urlPath: printExamplePath(example.slug),
+    title: `${example.title} (completed example)`,
+    subject: example.data.summary,
+    author: site.organisation.name,
+    language: site.locale,
+    keywords: ["community of practice", "completed example", example.template.title],
+    footer: `Completed example of ${example.template.title}`,
     draft: false,
     paperSize: site.paper_size,
   };
