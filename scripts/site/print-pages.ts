@@ -1,6 +1,16 @@
 import type { UserConfig } from "@11ty/eleventy";
-import { guideContents, printIds } from "../model/print-guide.ts";
-import type { CommunityDocument, ContentDocument, SiteModel } from "../model/site-model.ts";
+import {
+  guideContents,
+  printIds,
+  publicationContents,
+  publicationParts,
+} from "../model/print-guide.ts";
+import type {
+  CommunityDocument,
+  ContentDocument,
+  PublicationDocument,
+  SiteModel,
+} from "../model/site-model.ts";
 
 /** The part of Nunjucks' Environment the shared-guide function uses. */
 interface NunjucksEnvironment {
@@ -25,20 +35,39 @@ export default function printPages(config: UserConfig): void {
   config.addFilter("guideContents", (community: CommunityDocument, model: SiteModel) =>
     guideContents(model, community),
   );
+  config.addFilter("publicationContents", (publication: PublicationDocument) =>
+    publicationContents(publication),
+  );
+  config.addFilter("publicationParts", (publication: PublicationDocument) =>
+    publicationParts(publication),
+  );
 
-  // Every community's guide repeats the same chapters, roadmap and templates: render that part
-  // once per build and reuse it, so printing N communities does not render the guide N times.
-  const sharedParts = new WeakMap<SiteModel, string>();
+  // Communities' guides repeat the same chapters, roadmap and templates: render the parts each
+  // choice of publications binds once per build and reuse them, so printing N communities does
+  // not render the guide N times.
+  const sharedParts = new WeakMap<SiteModel, Map<string, string>>();
   config.amendLibrary("njk", (env) => {
     const nunjucks = env as NunjucksEnvironment;
-    nunjucks.addGlobal("printGuideShared", (model: SiteModel, site: unknown) => {
-      let html = sharedParts.get(model);
-      if (html === undefined) {
-        html = nunjucks.render("print/guide-shared.njk", { charterbook: model, site });
-        sharedParts.set(model, html);
-      }
-      return html;
-    });
+    nunjucks.addGlobal(
+      "printGuideShared",
+      (model: SiteModel, site: unknown, community: CommunityDocument) => {
+        let byChoice = sharedParts.get(model);
+        if (!byChoice) sharedParts.set(model, (byChoice = new Map()));
+        const key = model.guideKey(community);
+        let html = byChoice.get(key);
+        if (html === undefined) {
+          const parts = model.guideParts(community);
+          html = nunjucks.render("print/guide-shared.njk", {
+            charterbook: model,
+            site,
+            parts,
+            bound: parts.map((part) => part.document),
+          });
+          byChoice.set(key, html);
+        }
+        return html;
+      },
+    );
     return nunjucks;
   });
 
@@ -54,6 +83,20 @@ export default function printPages(config: UserConfig): void {
     ...common,
     layout: "print/template.njk",
     pagination: { data: "charterbook.templates", size: 1, alias: "doc" },
+    permalink: "{{ charterbook.pdfFor(doc).urlPath }}",
+    eleventyComputed: { job: (data: PrintPageData) => data.charterbook.pdfFor(data.doc) },
+  });
+  config.addTemplate("charterbook/print/examples.njk", "", {
+    ...common,
+    layout: "print/example.njk",
+    pagination: { data: "charterbook.examples", size: 1, alias: "doc" },
+    permalink: "{{ charterbook.pdfFor(doc).urlPath }}",
+    eleventyComputed: { job: (data: PrintPageData) => data.charterbook.pdfFor(data.doc) },
+  });
+  config.addTemplate("charterbook/print/publications.njk", "", {
+    ...common,
+    layout: "print/publication.njk",
+    pagination: { data: "charterbook.publications", size: 1, alias: "doc" },
     permalink: "{{ charterbook.pdfFor(doc).urlPath }}",
     eleventyComputed: { job: (data: PrintPageData) => data.charterbook.pdfFor(data.doc) },
   });
