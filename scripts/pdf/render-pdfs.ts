@@ -6,6 +6,7 @@ import { CharterbookError } from "../cli/errors.ts";
 import { onInterrupt } from "../cli/usage-error.ts";
 import type { PdfJob } from "../model/site-model.ts";
 import { findBrowser, launchBrowser } from "./find-browser.ts";
+import { addFormFields } from "./form-fields.ts";
 import { matchContentsPages } from "./contents-pages.ts";
 import { lockDownPage } from "./lock-down-page.ts";
 import { pageRules } from "./page-rules.ts";
@@ -164,7 +165,8 @@ async function renderOne(
       }),
     });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    const printed = await printWithContents(page, job.file);
+    let printed = await printWithContents(page, job.file);
+    if (job.formFields) printed = (await addFormFields(printed)).bytes;
     const { bytes, pages } = await setPdfMetadata(printed, {
       title: job.title,
       author: job.author,
