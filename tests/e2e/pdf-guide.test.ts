@@ -80,18 +80,19 @@ afterAll(async () => {
 });
 
 describe("the PDF stage of the example site", () => {
-  it("writes one guide per community and one PDF per template, with a progress line each", async () => {
+  it("writes one guide per community and one PDF per template, example and publication, with a progress line each", async () => {
     const content = await loadContent(contentDir);
+    const slugsOf = (type: string) =>
+      content.files.filter((file) => file.type.name === type).map((file) => file.slug);
     const communities = content.files
       .filter((file) => file.type.name === "charter")
       .map((file) => file.community);
-    const templates = content.files
-      .filter((file) => file.type.name === "template")
-      .map((file) => file.slug);
     expect(rendered.map((pdf) => pdf.file).sort()).toEqual(
       [
         ...communities.map((slug) => `pdf/${slug}-guide.pdf`),
-        ...templates.map((slug) => `pdf/template-${slug}.pdf`),
+        ...slugsOf("template").map((slug) => `pdf/template-${slug}.pdf`),
+        ...slugsOf("example").map((slug) => `pdf/example-${slug}.pdf`),
+        ...slugsOf("publication").map((slug) => `pdf/publication-${slug}.pdf`),
       ].sort(),
     );
     for (const pdf of rendered) {
@@ -126,21 +127,29 @@ describe("the PDF stage of the example site", () => {
     }
   });
 
-  it("has a bookmark for every chapter, template and part of the guide", async () => {
+  it("has a bookmark for every chapter, template and part of the guide the site binds, and none of a toolkit's own", async () => {
     const content = await loadContent(contentDir);
     const chapters = content.files
       .filter((file) => file.type.name === "chapter")
       .map((file) => (file.data as unknown as Chapter).title);
-    const templates = content.files
-      .filter((file) => file.type.name === "template")
-      .map((file) => (file.data as unknown as Template).title);
+    const community = model.guides.find((guide) => guide.slug === "north-east")!;
+    const bound = model
+      .guideParts(community)
+      .filter((part) => part.document.type === "template")
+      .map((part) => part.document.title);
+    const toolkitOnly = model.templates
+      .filter((template) => !bound.includes(template.title))
+      .map((template) => template.title);
+    expect(bound.length).toBeGreaterThan(2);
+    expect(toolkitOnly).toContain("Service self-assessment");
     const outline = await outlineOf("pdf/north-east-guide.pdf");
     const topLevel = outline
       .filter((entry) => entry.depth === 1)
       .map((entry) => squeeze(entry.title));
-    for (const title of [...chapters, ...templates, "Contents", "Ground rules for members"]) {
+    for (const title of [...chapters, ...bound, "Contents", "Ground rules for members"]) {
       expect(topLevel).toContain(squeeze(title));
     }
+    for (const title of toolkitOnly) expect(topLevel).not.toContain(squeeze(title));
     expect(outline.filter((entry) => entry.depth === 2).length).toBeGreaterThan(30);
   });
 
@@ -221,7 +230,7 @@ describe("the PDF stage of the example site", () => {
       (sum, block) =>
         sum +
         (block.type === "scale"
-          ? block.items.length * block.options.length
+          ? block.items.length * block.options!.length
           : block.type === "checklist"
             ? block.items.length
             : 0),
