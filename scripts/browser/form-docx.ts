@@ -52,10 +52,7 @@ export async function wordDocument(
     return value.split("\n").map((line) => new Paragraph(line));
   };
   const cell = (children: Paragraph[], header = false) =>
-    new TableCell({
-      children: header ? children.map((p) => p) : children,
-      ...(header ? { shading: { fill: "EEF3F8" } } : {}),
-    });
+    new TableCell({ children, ...(header ? { shading: { fill: "EEF3F8" } } : {}) });
 
   const body = form.outline.flatMap((item: OutlineItem): (Paragraph | Table)[] => {
     switch (item.kind) {

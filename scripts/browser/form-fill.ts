@@ -5,8 +5,7 @@
  * Bundled by scripts/site/browser-scripts.ts into assets/js/form-fill.js; it runs under the site's
  * Content-Security-Policy, so it sets no inline style and evaluates no code.
  */
-import { answersFromValues, type FieldValue } from "../model/answers.ts";
-import { exampleFileName, exampleMarkdown } from "../model/example-markdown.ts";
+import type { FieldValue } from "../model/answers.ts";
 import type { FormExport } from "../model/form-export.ts";
 
 type Control = HTMLInputElement | HTMLTextAreaElement;
@@ -132,6 +131,9 @@ function startForm(section: HTMLElement): void {
   const run: Record<string, () => Promise<void> | void> = {
     print: () => window.print(),
     markdown: async () => {
+      const { answersFromValues, exampleFileName, exampleMarkdown } = (await import(
+        new URL("./form-markdown.js", import.meta.url).href
+      )) as typeof import("./form-markdown.ts");
       const exported = await formExport();
       const date = today();
       const text = exampleMarkdown({

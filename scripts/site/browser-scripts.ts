@@ -11,6 +11,7 @@ import { projectRoot } from "./project-paths.ts";
  */
 export const browserScripts = {
   "form-fill.js": "scripts/browser/form-fill.ts",
+  "form-markdown.js": "scripts/browser/form-markdown.ts",
   "form-docx.js": "scripts/browser/form-docx.ts",
 } as const;
 
@@ -57,7 +58,7 @@ async function bundle(): Promise<BrowserScripts> {
       legalComments: "eof",
       write: false,
       logLevel: "silent",
-      // form-fill.js loads form-docx.js itself, from beside it, only when a reader asks for Word.
+      // form-fill.js loads the other two itself, from beside it, only when a reader asks for an export.
       splitting: false,
     });
   } catch (error) {

@@ -56,11 +56,15 @@ async function open(url: string, width = 1280, fresh = true): Promise<Page> {
   });
   page.on("pageerror", (error) => refused.push(`${url}: ${(error as Error).message}`));
   await page.setViewport({ width, height: 900 });
-  await page.goto(`${server.origin}${url}`, { waitUntil: "networkidle0" });
   if (fresh) {
-    await page.evaluate(() => window.localStorage.clear());
-    await page.reload({ waitUntil: "networkidle0" });
+    const session = await page.createCDPSession();
+    await session.send("Storage.clearDataForOrigin", {
+      origin: server.origin,
+      storageTypes: "local_storage",
+    });
+    await session.detach();
   }
+  await page.goto(`${server.origin}${url}`, { waitUntil: "networkidle0" });
   return page;
 }
 

@@ -28,7 +28,7 @@ import { buildSiteForPdfs } from "./pdf-build-site.ts";
 /**
  * The blank templates' PDFs are PDF forms: a field over every printed box, named as on the site,
  * placed where Chromium printed the box, invisible until filled; an assessment's indicators are
- * never split over two pages; completed examples and toolkits print as documents of their own.
+ * never split over two pages.
  */
 
 const run = promisify(execFile);
@@ -51,11 +51,8 @@ beforeAll(async () => {
   siteDir = await mkdtemp(path.join(os.tmpdir(), "charterbook-pdf-forms-"));
   model = await buildSiteForPdfs(contentDir, siteDir);
   browser = await launchBrowser();
-  const wanted = [
-    ...templates.map((slug) => `pdf/template-${slug}.pdf`),
-    "pdf/example-riverside-self-assessment.pdf",
-    "pdf/publication-self-assessment-toolkit.pdf",
-  ];
+  // The example's and the toolkit's PDFs are read in pdf-guide.test.ts, which prints them all.
+  const wanted = templates.map((slug) => `pdf/template-${slug}.pdf`);
   await renderPdfs({
     siteDir,
     jobs: model.pdfs.filter((job) => wanted.includes(job.file)),
@@ -326,61 +323,5 @@ describe("a blank template's PDF is a form", () => {
     expect(stdout).toContain("Riverside team");
     expect(stdout).toContain("Minutes of the forum, March 2026.");
     expect(stdout).toContain("2026");
-  });
-});
-
-describe("a completed example's PDF", () => {
-  it("prints the template's form with the example's answers in its boxes", async () => {
-    const example = model.examples[0]!;
-    const document = await openPdf(await readFile(pdfPath(`pdf/example-${example.slug}.pdf`)));
-    const text = (await readPageTexts(document)).join(" ");
-    await document.destroy();
-    const ticked = Object.values(example.values).filter((value) => value === true).length;
-    const chosen = example.form.fields.filter(
-      (field) => field.kind === "choice" && typeof example.values[field.name] === "string",
-    ).length;
-    expect(text.match(/☒/g)?.length).toBe(ticked + chosen);
-    for (const answer of [
-      "Riverside community mental health team",
-      "Share the 2019 statement at the service user forum",
-      "Chair of the service user forum",
-    ]) {
-      expect(text).toContain(answer);
-    }
-    // The summary grid lists every rating.
-    expect(text).toMatch(/2\.1\s+Partially\s+High/);
-    expect((await load(`pdf/example-${example.slug}.pdf`)).getForm().getFields()).toEqual([]);
-  });
-});
-
-describe("a toolkit's PDF", () => {
-  it("is its own: its cover, contents and parts in their groups, no community's charter or DRAFT", async () => {
-    const file = "pdf/publication-self-assessment-toolkit.pdf";
-    const outline = await readOutline(await readFile(pdfPath(file)));
-    // Chrome drops the space where a heading wraps, so titles are compared without spaces.
-    const squeeze = (text: string) => text.replace(/\s+/g, "");
-    expect(
-      outline.filter((entry) => entry.depth === 1).map((entry) => squeeze(entry.title)),
-    ).toEqual(
-      [
-        "Contents",
-        "About this toolkit",
-        "Readiness and first meeting checklist",
-        "Reflective practice",
-        "Service self-assessment",
-        "Riverside community mental health team, June 2026",
-        "Case study for case-based learning",
-      ].map(squeeze),
-    );
-    const document = await openPdf(await readFile(pdfPath(file)));
-    const texts = await readPageTexts(document);
-    await document.destroy();
-    expect(texts[0]).toContain("Service self-assessment toolkit");
-    expect(texts[0]).toContain("Toolkit");
-    for (const text of texts) {
-      expect(text).not.toContain("DRAFT");
-      expect(text).not.toContain("Community Charter");
-    }
-    expect(texts[1]).toMatch(/GETTING READY.*Readiness and first meeting checklist\s+\d+/);
   });
 });

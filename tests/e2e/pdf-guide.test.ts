@@ -325,3 +325,60 @@ describe("the PDF stage of the example site", () => {
     );
   });
 });
+
+describe("the PDFs of completed examples and publications", () => {
+  const read = async (file: string) => {
+    const pdf = await openPdf(await readFile(path.join(siteDir, file)));
+    const texts = await readPageTexts(pdf);
+    await pdf.destroy();
+    return texts;
+  };
+
+  it("prints a completed example as the template's form with its answers in the boxes", async () => {
+    const example = model.examples[0]!;
+    const text = (await read(`pdf/example-${example.slug}.pdf`)).join(" ");
+    const ticked = Object.values(example.values).filter((value) => value === true).length;
+    const chosen = example.form.fields.filter(
+      (field) => field.kind === "choice" && typeof example.values[field.name] === "string",
+    ).length;
+    expect(text.match(/☒/g)?.length).toBe(ticked + chosen);
+    for (const answer of [
+      "Riverside community mental health team",
+      "Share the 2019 statement at the service user forum",
+      "Chair of the service user forum",
+    ]) {
+      expect(text).toContain(answer);
+    }
+    // The summary grid lists every rating.
+    expect(text).toMatch(/2\.1\s+Partially\s+High/);
+    const pdf = await PDFDocument.load(
+      await readFile(path.join(siteDir, `pdf/example-${example.slug}.pdf`)),
+    );
+    expect(pdf.getForm().getFields()).toEqual([]);
+  });
+
+  it("prints a toolkit as its own: cover, contents and parts in groups, no community's charter or DRAFT", async () => {
+    const file = "pdf/publication-self-assessment-toolkit.pdf";
+    const outline = await outlineOf(file);
+    expect(
+      outline.filter((entry) => entry.depth === 1).map((entry) => squeeze(entry.title)),
+    ).toEqual(
+      [
+        "Contents",
+        "About this toolkit",
+        "Readiness and first meeting checklist",
+        "Service self-assessment",
+        "Riverside community mental health team, June 2026",
+        "Case study for case-based learning",
+      ].map(squeeze),
+    );
+    const texts = await read(file);
+    expect(texts[0]).toContain("Service self-assessment toolkit");
+    expect(texts[0]).toContain("Toolkit");
+    for (const text of texts) {
+      expect(text).not.toContain("DRAFT");
+      expect(text).not.toContain("Community Charter");
+    }
+    expect(texts[1]).toMatch(/GETTING READY.*Readiness and first meeting checklist\s+\d+/);
+  });
+});

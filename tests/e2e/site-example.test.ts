@@ -177,7 +177,7 @@ describe("the example site", () => {
   it("links each template's PDF with its size filled in", async () => {
     const html = await read("templates/terms-of-reference/index.html");
     expect(html).toMatch(
-      /<a href="\/pdf\/template-terms-of-reference\.pdf" data-pdf-link>Download the PDF to print, or to fill in on a computer <span data-pdf-size="pdf\/template-terms-of-reference\.pdf">PDF, \d+ KB, \d+ pages?<\/span><\/a>/,
+      /<a href="\/pdf\/template-terms-of-reference\.pdf" data-pdf-link>Download the PDF <span data-pdf-size="pdf\/template-terms-of-reference\.pdf">PDF, \d+ KB, \d+ pages?<\/span><\/a>/,
     );
   });
 });
