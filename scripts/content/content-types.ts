@@ -13,6 +13,8 @@ export type ContentTypeName =
   | "ground-rules-version"
   | "chapter"
   | "template"
+  | "example"
+  | "publication"
   | "topics"
   | "roadmap"
   | "phases"
@@ -88,6 +90,20 @@ export const contentTypes: readonly ContentType[] = [
     location: "content/templates/<slug>.md",
     format: "markdown",
     matches: inFolder(/^templates\/[^/]+\.md$/),
+  },
+  {
+    name: "example",
+    schema: "example.schema.json",
+    location: "content/examples/<slug>.md",
+    format: "markdown",
+    matches: inFolder(/^examples\/[^/]+\.md$/),
+  },
+  {
+    name: "publication",
+    schema: "publication.schema.json",
+    location: "content/publications/<slug>.md",
+    format: "markdown",
+    matches: inFolder(/^publications\/[^/]+\.md$/),
   },
   {
     name: "topics",

@@ -4,6 +4,7 @@ import { formatFieldPath, type FieldPath } from "./locate-field.ts";
 import { checkApproverList } from "./approvers.ts";
 import { checkArchive } from "./archive-checks.ts";
 import { problem, type Problem } from "./problems.ts";
+import { checkPublications } from "./publication-checks.ts";
 import { isTimeZone } from "./time-zone.ts";
 import { checkVersionHistory } from "./version-history.ts";
 
@@ -109,6 +110,7 @@ export function crossCheck(content: LoadedContent): Problem[] {
   }
 
   for (const roadmap of ofType("roadmap")) checkRoadmap(roadmap, report);
+  checkPublications(content, report);
   return problems;
 }
 
@@ -124,7 +126,8 @@ function checkSlugs(content: LoadedContent, problems: Problem[]) {
   const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   const seen = new Map<string, ContentFile>();
   for (const file of content.files) {
-    if (!["community", "chapter", "template"].includes(file.type.name)) continue;
+    if (!["community", "chapter", "template", "example", "publication"].includes(file.type.name))
+      continue;
     const what = file.type.name === "community" ? "folder" : "file";
     if (!slugPattern.test(file.slug)) {
       const suggested = file.slug

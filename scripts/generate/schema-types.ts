@@ -12,6 +12,8 @@ export const typeNames: Record<ContentType["name"], string> = {
   "ground-rules-version": "GroundRulesVersionFile",
   chapter: "Chapter",
   template: "Template",
+  example: "Example",
+  publication: "Publication",
   topics: "Topics",
   roadmap: "Roadmap",
   phases: "Phases",

@@ -6,14 +6,17 @@ import type {
   Chapter,
   Charter,
   Community,
+  Example,
   GroundRules,
   Phases,
   Principles,
+  Publication,
   Roadmap,
   Site,
   Template,
   Topics,
 } from "../content/schema-types.ts";
+import { valuesFromAnswers, type Answers } from "./answers.ts";
 import { findMarkdownFields } from "./markdown-fields.ts";
 import {
   bodyMarkdown,
@@ -28,13 +31,16 @@ import { assembleVersions, type ArchivedText } from "./charter-archive.ts";
 import { todayIn } from "./charter-standing.ts";
 import { formatDate } from "./format-date.ts";
 import { pdfJobs } from "./pdf-jobs.ts";
+import { analyseTemplate } from "./template-form.ts";
 import {
   ChapterDocument,
   CharterDocument,
   CommunityDocument,
   ContentDocument,
   DocumentMarkdown,
+  ExampleDocument,
   GroundRulesDocument,
+  PublicationDocument,
   type RenderedValue,
   SiteModel,
   TemplateDocument,
@@ -230,10 +236,23 @@ export function buildModel(
     assembleVersions(community, copies, showDate);
   }
 
+  // Validation has checked each template's form (scripts/content/template-checks.ts).
   const templates = ofType("template")
-    .map((file) => new TemplateDocument(init<Template>(file, "template")))
+    .map((file) => {
+      const data = file.data as unknown as Template;
+      return new TemplateDocument(init<Template>(file, "template"), analyseTemplate(data).form);
+    })
     .sort((a, b) => a.title.localeCompare(b.title));
   const templatesBySlug = new Map(templates.map((template) => [template.slug, template]));
+  const examples = ofType("example")
+    .map((file) => {
+      const data = file.data as unknown as Example;
+      const template = templatesBySlug.get(data.template)!;
+      const values = valuesFromAnswers(template.form.fields, data.answers as Answers);
+      return new ExampleDocument(init<Example>(file, "example"), template, values);
+    })
+    .sort((a, b) => a.title.localeCompare(b.title));
+  for (const example of examples) example.template.examples.push(example);
   const chapters = ofType("chapter")
     .map((file) => new ChapterDocument(init<Chapter>(file, "chapter")))
     .sort((a, b) => a.data.order - b.data.order);
@@ -247,20 +266,50 @@ export function buildModel(
     );
   }
 
+  const appendices = {
+    topics: single<Topics>("topics"),
+    roadmap: single<Roadmap>("roadmap"),
+    phases: single<Phases>("phases"),
+    principles: single<Principles>("principles"),
+  };
+  const chaptersBySlug = new Map(chapters.map((chapter) => [chapter.slug, chapter]));
+  const examplesBySlug = new Map(examples.map((example) => [example.slug, example]));
+  const publications = ofType("publication")
+    .map((file) => new PublicationDocument(init<Publication>(file, "publication")))
+    .sort((a, b) => a.title.localeCompare(b.title));
+  for (const publication of publications) {
+    // Cross-checks have resolved every part's name (scripts/content/publication-checks.ts).
+    publication.groups = publication.data.groups.map((group) => ({
+      title: group.title,
+      ...(group.summary ? { summary: group.summary } : {}),
+      parts: group.items.map((item): ContentDocument => {
+        if (item.chapter) return chaptersBySlug.get(item.chapter)!;
+        if (item.template) return templatesBySlug.get(item.template)!;
+        if (item.example) return examplesBySlug.get(item.example)!;
+        return appendices[item.appendix!]! as ContentDocument;
+      }),
+    }));
+    for (const part of publication.parts) {
+      if (part instanceof TemplateDocument) part.publications.push(publication);
+    }
+  }
+
   if (problems.some((p) => p.severity === "error")) return { problems };
   // One date for the whole build: what the pages and the PDFs' covers call overdue.
   const today = todayIn(site);
-  const pdfs = pdfJobs(communities, templates, { site, today });
+  const pdfs = pdfJobs({ communities, templates, examples, publications }, { site, today });
   const model = new SiteModel(
     site,
     siteMarkdown,
     communities,
     chapters,
     templates,
-    single<Topics>("topics"),
-    single<Roadmap>("roadmap"),
-    single<Phases>("phases"),
-    single<Principles>("principles"),
+    examples,
+    publications,
+    appendices.topics,
+    appendices.roadmap,
+    appendices.phases,
+    appendices.principles,
     content.images,
     pdfs,
     today,

@@ -6,19 +6,25 @@ import { qrCodeSvg } from "./qr-code.ts";
 import {
   charterPdfFile,
   draftGuidePdfFile,
+  examplePdfFile,
   groundRulesPdfFile,
   guidePdfFile,
   printCharterPath,
+  printExamplePath,
   printGroundRulesPath,
   printGuidePath,
+  printPublicationPath,
   printTemplatePath,
   printVersionPath,
+  publicationPdfFile,
   supersededPdfFile,
   templatePdfFile,
   type CharterVersion,
   type CommunityDocument,
+  type ExampleDocument,
   type PdfJob,
   type Provenance,
+  type PublicationDocument,
   type TemplateDocument,
 } from "./site-model.ts";
 
@@ -215,7 +221,7 @@ export function communityJobs(community: CommunityDocument, run: PrintRun): PdfJ
   return jobs;
 }
 
-/** The PDF of one template, printed blank for filling in by hand. */
+/** The PDF of one template, printed blank for filling in by hand or in a PDF reader. */
 export function templateJob(template: TemplateDocument, run: PrintRun): PdfJob {
   const liveUrl = liveAddress(run.site, template.url);
   return {
@@ -228,23 +234,63 @@ export function templateJob(template: TemplateDocument, run: PrintRun): PdfJob {
     keywords: ["community of practice", "template"],
     footer: `${run.site.organisation.name}\nPrinted ${show(run, run.today)}${liveUrl ? ` · ${liveUrl}` : ""}`,
     draft: false,
+    formFields: true,
     ...(liveUrl ? { liveUrl } : {}),
   };
 }
 
 /**
- * Every PDF a build prints: per community with a charter and ground rules, its PDFs
- * ({@link communityJobs}); then each template.
+ * The PDF of a publication, such as a toolkit: its cover, contents and parts in their groups.
+ * It belongs to no community, so no community's draft status marks it.
  */
-export function pdfJobs(
-  communities: readonly CommunityDocument[],
-  templates: readonly TemplateDocument[],
-  run: PrintRun,
-): PdfJob[] {
+export function publicationJob(publication: PublicationDocument, run: PrintRun): PdfJob {
+  return {
+    ...common(run),
+    kind: "publication",
+    file: publicationPdfFile(publication.slug),
+    urlPath: printPublicationPath(publication.slug),
+    title: publication.title,
+    subject: publication.data.summary,
+    keywords: ["community of practice", publication.kind],
+    footer: `${run.site.organisation.name}\nPrinted ${show(run, run.today)}`,
+    draft: false,
+  };
+}
+
+/** The PDF of a completed example: the template's form, filled in. */
+export function exampleJob(example: ExampleDocument, run: PrintRun): PdfJob {
+  return {
+    ...common(run),
+    kind: "example",
+    file: examplePdfFile(example.slug),
+    urlPath: printExamplePath(example.slug),
+    title: `${example.title} (completed example)`,
+    subject: example.data.summary,
+    keywords: ["community of practice", "completed example", example.template.title],
+    footer: `Completed example of ${example.template.title}`,
+    draft: false,
+  };
+}
+
+/** What the build prints PDFs of. */
+interface PrintedDocuments {
+  communities: readonly CommunityDocument[];
+  templates: readonly TemplateDocument[];
+  examples: readonly ExampleDocument[];
+  publications: readonly PublicationDocument[];
+}
+
+/**
+ * Every PDF a build prints: per community with a charter and ground rules, its PDFs
+ * ({@link communityJobs}); then each template, completed example and publication.
+ */
+export function pdfJobs(documents: PrintedDocuments, run: PrintRun): PdfJob[] {
   return [
-    ...communities
+    ...documents.communities
       .filter((community) => community.charter && community.groundRules)
       .flatMap((community) => communityJobs(community, run)),
-    ...templates.map((template) => templateJob(template, run)),
+    ...documents.templates.map((template) => templateJob(template, run)),
+    ...documents.examples.map((example) => exampleJob(example, run)),
+    ...documents.publications.map((publication) => publicationJob(publication, run)),
   ];
 }

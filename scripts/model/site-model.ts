@@ -13,14 +13,18 @@ import type {
   Chapter,
   Charter,
   Community,
+  Example,
   GroundRules,
   Phases,
   Principles,
+  Publication,
   Roadmap,
   Site,
   Template,
   Topics,
 } from "../content/schema-types.ts";
+import type { FieldValue } from "./answers.ts";
+import type { TemplateForm } from "./template-form.ts";
 import { charterSections, lastApproval, type CharterSection } from "./charter-sections.ts";
 import { idPrefixMark, type MarkdownHeading, type RenderedMarkdown } from "./markdown.ts";
 import { compareVersions, type VersionChanges } from "./version-changes.ts";
@@ -38,6 +42,8 @@ export const typeLabel: Record<DocumentType, string> = {
   "ground-rules": "Ground rules",
   chapter: "Guide",
   template: "Template",
+  example: "Completed example",
+  publication: "Toolkit",
   topics: "Topics",
   roadmap: "Roadmap",
   phases: "Phases",
@@ -51,6 +57,8 @@ export const documentUrl = {
   "ground-rules": (community: string) => `/communities/${community}/ground-rules/`,
   chapter: (slug: string) => `/guide/${slug}/`,
   template: (slug: string) => `/templates/${slug}/`,
+  example: (slug: string) => `/examples/${slug}/`,
+  publication: (slug: string) => `/publications/${slug}/`,
   topics: () => "/topics/",
   roadmap: () => "/roadmap/",
   phases: () => "/phases/",
@@ -312,9 +320,76 @@ export class ChapterDocument extends ContentDocument<Chapter> {
 }
 
 export class TemplateDocument extends ContentDocument<Template> {
-  constructor(init: DocumentInit<Template>) {
+  /** The publications that hold this template, in the order they are listed. */
+  publications: PublicationDocument[] = [];
+  /** Completed examples of this template, by title. */
+  examples: ExampleDocument[] = [];
+
+  constructor(
+    init: DocumentInit<Template>,
+    /** Its blocks with the names of their answers: the same on the site, in exports and in the PDF form. */
+    readonly form: TemplateForm,
+  ) {
     super(init, documentUrl.template(init.slug));
   }
+
+  /** The assessments among its blocks, for contents lists. */
+  get assessments(): Extract<TemplateForm["blocks"][number], { type: "assessment" }>[] {
+    return this.form.blocks.filter((block) => block.type === "assessment");
+  }
+}
+
+/** A template filled in: shown on the site and in its PDF as the completed form. */
+export class ExampleDocument extends ContentDocument<Example> {
+  constructor(
+    init: DocumentInit<Example>,
+    readonly template: TemplateDocument,
+    /** Each field's answer by field name, checked against the template's fields. */
+    readonly values: Readonly<Record<string, FieldValue>>,
+  ) {
+    super(init, documentUrl.example(init.slug));
+  }
+
+  /** The form is the template's; the answers are this example's. */
+  get form(): TemplateForm {
+    return this.template.form;
+  }
+}
+
+/** A group of a publication's parts, in reading order. */
+export interface PublicationGroup {
+  title: string;
+  summary?: string;
+  parts: ContentDocument[];
+}
+
+/** A named collection of chapters, templates, examples and appendices, with its own page and PDF. */
+export class PublicationDocument extends ContentDocument<Publication> {
+  groups: PublicationGroup[] = [];
+
+  constructor(init: DocumentInit<Publication>) {
+    super(init, documentUrl.publication(init.slug));
+  }
+
+  get kind(): "toolkit" | "guide" {
+    return this.data.kind ?? "toolkit";
+  }
+
+  override get typeLabel(): string {
+    return this.kind === "guide" ? "Guide" : "Toolkit";
+  }
+
+  /** Every part, in reading order. */
+  get parts(): ContentDocument[] {
+    return this.groups.flatMap((group) => group.parts);
+  }
+}
+
+/** A part of a printed guide or publication, with the words above its title. */
+export interface BoundPart {
+  document: ContentDocument;
+  /** Such as "Chapter 3", "Template", or the title of the publication's group it is in. */
+  kicker: string;
 }
 
 export type TopicsDocument = ContentDocument<Topics>;
@@ -326,9 +401,17 @@ export type PrinciplesDocument = ContentDocument<Principles>;
 export interface PdfJob {
   /**
    * A community's whole guide, its charter alone, its ground rules on one page for the chair to
-   * read out, an earlier version's charter and ground rules (charter-version), or a blank template.
+   * read out, an earlier version's charter and ground rules (charter-version), a blank template,
+   * a publication such as a toolkit, or a completed example.
    */
-  kind: "guide" | "charter" | "ground-rules" | "charter-version" | "template";
+  kind:
+    | "guide"
+    | "charter"
+    | "ground-rules"
+    | "charter-version"
+    | "template"
+    | "publication"
+    | "example";
   /** Path in the site, such as pdf/north-east-guide.pdf. */
   file: string;
   /** The print page it is printed from, such as /print/communities/north-east/. */
@@ -361,6 +444,11 @@ export interface PdfJob {
   liveUrl?: string;
   /** That address as a QR code (inline SVG), for the cover. */
   qrCode?: string;
+  /**
+   * Adds a form field over each box of the printed form (scripts/pdf/form-fields.ts), so the
+   * blank template can be filled in in a PDF reader. @default false
+   */
+  formFields?: boolean;
 }
 
 /** The provenance a printed copy carries on its cover, each line in words. */
@@ -390,6 +478,10 @@ export class SiteModel {
     readonly chapters: ChapterDocument[],
     /** Sorted by title. */
     readonly templates: TemplateDocument[],
+    /** Sorted by title. */
+    readonly examples: ExampleDocument[],
+    /** Sorted by title. */
+    readonly publications: PublicationDocument[],
     readonly topics: TopicsDocument | undefined,
     readonly roadmap: RoadmapDocument | undefined,
     readonly phases: PhasesDocument | undefined,
@@ -465,6 +557,8 @@ export class SiteModel {
       "ground-rules": parts((community) => community.groundRules),
       chapter: this.chapters,
       template: this.templates,
+      example: this.examples,
+      publication: this.publications,
       topics: one(this.topics),
       roadmap: one(this.roadmap),
       phases: one(this.phases),
@@ -507,13 +601,50 @@ export class SiteModel {
       ]),
       ...this.chapters,
       ...this.templates,
+      ...this.examples,
+      ...this.publications,
       ...this.appendices,
     ];
   }
 
   /**
-   * A PDF the build prints for a document: a template's own PDF, or one of its community's PDFs
-   * (the guide unless `kind` says otherwise).
+   * What a community's printed guide binds after its charter and ground rules: the publications
+   * the community or the site chooses, in their order and groups, each part once. Without a
+   * choice: every chapter, the appendices, and the templates that are in no publication.
+   */
+  guideParts(community: CommunityDocument): BoundPart[] {
+    const chosen = community.data.guide_publications ?? this.site.guide_publications;
+    if (!chosen) return this.defaultGuideParts;
+    const bySlug = new Map(this.publications.map((publication) => [publication.slug, publication]));
+    const seen = new Set<ContentDocument>();
+    return chosen.flatMap((slug) =>
+      bySlug
+        .get(slug)!
+        .groups.flatMap((group) =>
+          group.parts.map((document) => ({ document, kicker: group.title })),
+        )
+        .filter((part) => !seen.has(part.document) && seen.add(part.document)),
+    );
+  }
+
+  /** Communities whose guides bind the same parts share one key, so the parts print once per build. */
+  guideKey(community: CommunityDocument): string {
+    return (community.data.guide_publications ?? this.site.guide_publications ?? []).join(" ");
+  }
+
+  private get defaultGuideParts(): BoundPart[] {
+    return [
+      ...this.chapters.map((document, index) => ({ document, kicker: `Chapter ${index + 1}` })),
+      ...this.printedAppendices.map((document) => ({ document, kicker: "Appendix" })),
+      ...this.templates
+        .filter((template) => template.publications.length === 0)
+        .map((document) => ({ document, kicker: "Template" })),
+    ];
+  }
+
+  /**
+   * A PDF the build prints for a document: a template's, an example's or a publication's own PDF,
+   * or one of its community's PDFs (the guide unless `kind` says otherwise).
    */
   pdfFor(
     document: ContentDocument,
@@ -522,7 +653,11 @@ export class SiteModel {
     const file =
       document.type === "template"
         ? templatePdfFile(document.slug)
-        : communityPdfFile[kind](communitySlugOf(document));
+        : document.type === "example"
+          ? examplePdfFile(document.slug)
+          : document.type === "publication"
+            ? publicationPdfFile(document.slug)
+            : communityPdfFile[kind](communitySlugOf(document));
     return this.pdfs.find((job) => job.file === file);
   }
 }
@@ -538,6 +673,8 @@ export const printGroundRulesPath = (slug: string) => `/print/communities/${slug
 /** The print page of one version of a community's charter: a draft's guide, or an earlier version. */
 export const printVersionPath = (slug: string, version: string) =>
   `/print/communities/${slug}/${version}/`;
+export const printExamplePath = (slug: string) => `/print/examples/${slug}/`;
+export const printPublicationPath = (slug: string) => `/print/publications/${slug}/`;
 /** The PDF files, relative to the site folder. */
 export const guidePdfFile = (slug: string) => `pdf/${slug}-guide.pdf`;
 export const charterPdfFile = (slug: string) => `pdf/${slug}-charter.pdf`;
@@ -552,3 +689,5 @@ export const draftGuidePdfFile = (slug: string, version: string) =>
   `pdf/${slug}-guide-${version}-draft.pdf`;
 export const supersededPdfFile = (slug: string, version: string) =>
   `pdf/${slug}-charter-${version}.pdf`;
+export const examplePdfFile = (slug: string) => `pdf/example-${slug}.pdf`;
+export const publicationPdfFile = (slug: string) => `pdf/publication-${slug}.pdf`;

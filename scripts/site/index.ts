@@ -1,7 +1,10 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { addAssets } from "./assets.ts";
+import { addBrowserScripts } from "./browser-scripts.ts";
 import { addContentPages } from "./content-pages.ts";
 import { addFilters } from "./filters.ts";
+import { addFormFilters } from "./form-filters.ts";
+import { addFormPages } from "./form-pages.ts";
 import { lockDownRendering } from "./lock-down-rendering.ts";
 import { addPolicyData } from "./site-data.ts";
 import { addChangesFeed } from "./changes-feed.ts";
@@ -18,4 +21,7 @@ export default function charterbookSite(config: UserConfig): void {
   addFilters(config);
   addAssets(config);
   addHeadersFile(config);
+  addFormFilters(config);
+  addFormPages(config);
+  addBrowserScripts(config);
 }

@@ -1,10 +1,16 @@
 import type { UserConfig } from "@11ty/eleventy";
-import { guideContents, printIds } from "../model/print-guide.ts";
+import {
+  guideContents,
+  printIds,
+  publicationContents,
+  publicationParts,
+} from "../model/print-guide.ts";
 import type {
   CharterVersion,
   CommunityDocument,
   ContentDocument,
   PdfJob,
+  PublicationDocument,
   SiteModel,
 } from "../model/site-model.ts";
 
@@ -32,31 +38,53 @@ export default function printPages(config: UserConfig): void {
   config.addFilter("guideContents", (version: CharterVersion, model: SiteModel) =>
     guideContents(model, version),
   );
-  // Every community's guide repeats the same chapters, roadmap and templates: render that part
-  // once per build and reuse it, so printing N communities does not render the guide N times.
-  const sharedParts = new WeakMap<SiteModel, string>();
+  config.addFilter("publicationContents", (publication: PublicationDocument) =>
+    publicationContents(publication),
+  );
+  config.addFilter("publicationParts", (publication: PublicationDocument) =>
+    publicationParts(publication),
+  );
+
+  // Communities' guides repeat the same chapters, roadmap and templates: render the parts each
+  // choice of publications binds once per build and reuse them, so printing N communities does
+  // not render the guide N times.
+  const sharedParts = new WeakMap<SiteModel, Map<string, string>>();
   config.amendLibrary("njk", (env) => {
     const nunjucks = env as NunjucksEnvironment;
-    nunjucks.addGlobal("printGuideShared", (model: SiteModel, site: unknown) => {
-      let html = sharedParts.get(model);
-      if (html === undefined) {
-        html = nunjucks.render("print/guide-shared.njk", { charterbook: model, site });
-        sharedParts.set(model, html);
-      }
-      return html;
-    });
+    nunjucks.addGlobal(
+      "printGuideShared",
+      (model: SiteModel, site: unknown, community: CommunityDocument) => {
+        let byChoice = sharedParts.get(model);
+        if (!byChoice) sharedParts.set(model, (byChoice = new Map()));
+        const key = model.guideKey(community);
+        let html = byChoice.get(key);
+        if (html === undefined) {
+          const parts = model.guideParts(community);
+          html = nunjucks.render("print/guide-shared.njk", {
+            charterbook: model,
+            site,
+            parts,
+            bound: parts.map((part) => part.document),
+          });
+          byChoice.set(key, html);
+        }
+        return html;
+      },
+    );
     return nunjucks;
   });
 
-  /** One print page per document of `data`, printed as the model's job of that kind. */
+  /**
+   * One print page per document of `data`, printed as the model's PDF job of the document (for a
+   * community, its job of that kind).
+   */
   const printPage = (
     name: string,
     layout: string,
     data: string,
-    kind: "guide" | "charter" | "ground-rules" | "template",
+    kind: "guide" | "charter" | "ground-rules" = "guide",
   ) => {
-    const jobOf = (page: PrintPageData) =>
-      page.charterbook.pdfFor(page.doc, kind === "template" ? "guide" : kind);
+    const jobOf = (page: PrintPageData) => page.charterbook.pdfFor(page.doc, kind);
     config.addTemplate(`charterbook/print/${name}.njk`, "", {
       eleventyExcludeFromCollections: true,
       layout,
@@ -66,10 +94,12 @@ export default function printPages(config: UserConfig): void {
       eleventyComputed: { job: jobOf },
     });
   };
-  printPage("guides", "print/guide.njk", "charterbook.guides", "guide");
+  printPage("guides", "print/guide.njk", "charterbook.guides");
   printPage("charters", "print/charter.njk", "charterbook.guides", "charter");
   printPage("ground-rules", "print/ground-rules.njk", "charterbook.guides", "ground-rules");
-  printPage("templates", "print/template.njk", "charterbook.templates", "template");
+  printPage("templates", "print/template.njk", "charterbook.templates");
+  printPage("examples", "print/example.njk", "charterbook.examples");
+  printPage("publications", "print/publication.njk", "charterbook.publications");
   // The versions printed beside each community's guide, one page per PDF job: a draft's guide,
   // and each earlier version's charter and ground rules.
   const versionPrintPage = (name: string, layout: string, data: string) => {

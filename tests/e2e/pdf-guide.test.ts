@@ -150,14 +150,13 @@ afterAll(async () => {
 });
 
 describe("the PDF stage of the example site", () => {
-  it("writes per community a guide, a charter and a ground rules PDF, a draft's guide, each earlier version and a PDF per template, with a progress line each", async () => {
+  it("writes per community a guide, a charter and a ground rules PDF, a draft's guide, each earlier version, and a PDF per template, example and publication, with a progress line each", async () => {
     const content = await loadContent(contentDir);
+    const slugsOf = (type: string) =>
+      content.files.filter((file) => file.type.name === type).map((file) => file.slug);
     const communities = content.files
       .filter((file) => file.type.name === "charter")
       .map((file) => file.community);
-    const templates = content.files
-      .filter((file) => file.type.name === "template")
-      .map((file) => file.slug);
     expect(rendered.map((pdf) => pdf.file).sort()).toEqual(
       [
         ...communities.flatMap((slug) => [
@@ -167,7 +166,9 @@ describe("the PDF stage of the example site", () => {
         ]),
         "pdf/north-east-guide-0.2-draft.pdf",
         "pdf/advanced-mental-health-charter-0.3.pdf",
-        ...templates.map((slug) => `pdf/template-${slug}.pdf`),
+        ...slugsOf("template").map((slug) => `pdf/template-${slug}.pdf`),
+        ...slugsOf("example").map((slug) => `pdf/example-${slug}.pdf`),
+        ...slugsOf("publication").map((slug) => `pdf/publication-${slug}.pdf`),
       ].sort(),
     );
     for (const pdf of rendered) {
@@ -202,21 +203,29 @@ describe("the PDF stage of the example site", () => {
     }
   });
 
-  it("has a bookmark for every chapter, template and part of the guide", async () => {
+  it("has a bookmark for every chapter, template and part of the guide the site binds, and none of a toolkit's own", async () => {
     const content = await loadContent(contentDir);
     const chapters = content.files
       .filter((file) => file.type.name === "chapter")
       .map((file) => (file.data as unknown as Chapter).title);
-    const templates = content.files
-      .filter((file) => file.type.name === "template")
-      .map((file) => (file.data as unknown as Template).title);
+    const community = model.guides.find((guide) => guide.slug === "north-east")!;
+    const bound = model
+      .guideParts(community)
+      .filter((part) => part.document.type === "template")
+      .map((part) => part.document.title);
+    const toolkitOnly = model.templates
+      .filter((template) => !bound.includes(template.title))
+      .map((template) => template.title);
+    expect(bound.length).toBeGreaterThan(2);
+    expect(toolkitOnly).toContain("Service self-assessment");
     const outline = await outlineOf("pdf/north-east-guide.pdf");
     const topLevel = outline
       .filter((entry) => entry.depth === 1)
       .map((entry) => squeeze(entry.title));
-    for (const title of [...chapters, ...templates, "Contents", "Ground rules for members"]) {
+    for (const title of [...chapters, ...bound, "Contents", "Ground rules for members"]) {
       expect(topLevel).toContain(squeeze(title));
     }
+    for (const title of toolkitOnly) expect(topLevel).not.toContain(squeeze(title));
     expect(outline.filter((entry) => entry.depth === 2).length).toBeGreaterThan(30);
   });
 
@@ -335,7 +344,7 @@ describe("the PDF stage of the example site", () => {
       (sum, block) =>
         sum +
         (block.type === "scale"
-          ? block.items.length * block.options.length
+          ? block.items.length * block.options!.length
           : block.type === "checklist"
             ? block.items.length
             : 0),
@@ -607,5 +616,62 @@ describe("the PDF stage of the example site", () => {
         );
       }
     }
+  });
+});
+
+describe("the PDFs of completed examples and publications", () => {
+  const read = async (file: string) => {
+    const pdf = await openPdf(await readFile(path.join(siteDir, file)));
+    const texts = await readPageTexts(pdf);
+    await pdf.destroy();
+    return texts;
+  };
+
+  it("prints a completed example as the template's form with its answers in the boxes", async () => {
+    const example = model.examples[0]!;
+    const text = (await read(`pdf/example-${example.slug}.pdf`)).join(" ");
+    const ticked = Object.values(example.values).filter((value) => value === true).length;
+    const chosen = example.form.fields.filter(
+      (field) => field.kind === "choice" && typeof example.values[field.name] === "string",
+    ).length;
+    expect(text.match(/☒/g)?.length).toBe(ticked + chosen);
+    for (const answer of [
+      "Riverside community mental health team",
+      "Share the 2019 statement at the service user forum",
+      "Chair of the service user forum",
+    ]) {
+      expect(text).toContain(answer);
+    }
+    // The summary grid lists every rating.
+    expect(text).toMatch(/2\.1\s+Partially\s+High/);
+    const pdf = await PDFDocument.load(
+      await readFile(path.join(siteDir, `pdf/example-${example.slug}.pdf`)),
+    );
+    expect(pdf.getForm().getFields()).toEqual([]);
+  });
+
+  it("prints a toolkit as its own: cover, contents and parts in groups, no community's charter or DRAFT", async () => {
+    const file = "pdf/publication-self-assessment-toolkit.pdf";
+    const outline = await outlineOf(file);
+    expect(
+      outline.filter((entry) => entry.depth === 1).map((entry) => squeeze(entry.title)),
+    ).toEqual(
+      [
+        "Contents",
+        "About this toolkit",
+        "Readiness and first meeting checklist",
+        "Service self-assessment",
+        "Riverside community mental health team, June 2026",
+        "Case study for case-based learning",
+      ].map(squeeze),
+    );
+    const texts = await read(file);
+    expect(texts[0]).toContain("Service self-assessment toolkit");
+    expect(texts[0]).toContain("Toolkit");
+    for (const text of texts) {
+      expect(text).not.toContain("DRAFT");
+      expect(text).not.toContain("Community Charter");
+    }
+    expect(texts[1]).toMatch(/GETTING READY.*Readiness and first meeting checklist\s+\d+/);
   });
 });

@@ -115,7 +115,8 @@ describe("the example site", () => {
   it("builds every page and PDF", () => {
     expect(result.pages).toBeGreaterThan(25);
     // Per community its guide, charter and ground rules (2 x 3); the draft's guide beside the
-    // guide in force and an earlier version's charter; one per template (3).
+    // guide in force and an earlier version's charter; six templates, a completed example and
+    // two publications.
     expect(result.pdfs.length).toBe(11);
     expect(pages).toContain("index.html");
     expect(pages).toContain("404.html");
