@@ -14,13 +14,6 @@ export function foreignFonts(pdf: PDFDocument): string[] {
   for (const [, object] of pdf.context.enumerateIndirectObjects()) {
     if (!(object instanceof PDFDict)) continue;
     if (object.get(PDFName.of("Type")) !== PDFName.of("Font")) continue;
-    // A standard font the PDF reader supplies, not embedded: the typeface of the form fields'
-    // typed answers (scripts/pdf/form-fields.ts). Chromium embeds every font it prints with.
-    if (
-      !object.has(PDFName.of("FontDescriptor")) &&
-      object.get(PDFName.of("Subtype")) === PDFName.of("Type1")
-    )
-      continue;
     const base = object.get(PDFName.of("BaseFont"));
     if (!(base instanceof PDFName)) continue;
     // A subset's name starts with six capitals and a plus: AAAAAA+AtkinsonHyperlegibleNext-Bold.

@@ -12,14 +12,27 @@ import {
   PDFRadioGroup as PDFRadioGroupClass,
   PDFString,
   rgb,
-  StandardFonts,
   type AppearanceProviderFor,
   type PDFCheckBox,
   type PDFOperator,
   type PDFPage,
   type PDFRadioGroup,
 } from "pdf-lib";
+import fontkit from "@pdf-lib/fontkit";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { parsePdfFieldHref, type PdfFieldMark } from "../model/pdf-field-marks.ts";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The site's typeface for what a reader types into a field, with every Latin character: the
+ * reader's PDF viewer draws typed text with it, so it needs more than the characters printed. A
+ * PDF that named a standard font instead would depend on the viewer having one.
+ */
+const fieldTypeface = require.resolve(
+  "@fontsource/atkinson-hyperlegible-next/files/atkinson-hyperlegible-next-latin-400-normal.woff",
+);
 
 /** A box the print page marked, where Chromium printed it: page (from 0) and rectangle in points. */
 export interface MarkedBox extends PdfFieldMark {
@@ -30,7 +43,7 @@ export interface MarkedBox extends PdfFieldMark {
   height: number;
 }
 
-/** The text a reader types into a field: the form's size, in the PDF's standard sans-serif. */
+/** The text a reader types into a field: the form's size, in the site's typeface. */
 const fontSize = 10;
 const ink = rgb(0.1, 0.1, 0.1);
 
@@ -136,7 +149,11 @@ export async function addFormFields(
     boxes.push({ ...onPage[0]!, page, x, y, width: right - x, height: top - y });
   }
   const form = pdf.getForm();
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  pdf.registerFontkit(fontkit);
+  // pdf-lib writes a whole font's file as it was read (a WOFF, which a PDF cannot hold); a subset
+  // it re-encodes as TrueType. So the subset holds every character the typeface has.
+  const font = await pdf.embedFont(await readFile(fieldTypeface), { subset: true });
+  font.encodeText(String.fromCodePoint(...font.getCharacterSet()));
   const widgets = new Map<string, PDFRef>();
   const radioGroups = new Map<string, PDFRadioGroup>();
   // Fields in reading order, so a reader's Tab key follows the form down each page.

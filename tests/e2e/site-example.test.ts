@@ -117,7 +117,7 @@ describe("the example site", () => {
     // Per community its guide, charter and ground rules (2 x 3); the draft's guide beside the
     // guide in force and an earlier version's charter; six templates, a completed example and
     // two publications.
-    expect(result.pdfs.length).toBe(11);
+    expect(result.pdfs.length).toBe(17);
     expect(pages).toContain("index.html");
     expect(pages).toContain("404.html");
   });
