@@ -30,9 +30,8 @@ const require = createRequire(import.meta.url);
  * reader's PDF viewer draws typed text with it, so it needs more than the characters printed. A
  * PDF that named a standard font instead would depend on the viewer having one.
  */
-const fieldTypeface = require.resolve(
-  "@fontsource/atkinson-hyperlegible-next/files/atkinson-hyperlegible-next-latin-400-normal.woff",
-);
+const fieldTypeface =
+  require.resolve("@fontsource/atkinson-hyperlegible-next/files/atkinson-hyperlegible-next-latin-400-normal.woff");
 
 /** A box the print page marked, where Chromium printed it: page (from 0) and rectangle in points. */
 export interface MarkedBox extends PdfFieldMark {
