@@ -5,12 +5,12 @@ import path from "node:path";
 import { promisify } from "node:util";
 import mammoth from "mammoth";
 import type { Browser, Page } from "puppeteer-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderSite } from "../../scripts/build/pipeline.ts";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { formatProblems } from "../../scripts/content/problems.ts";
 import { validateContent } from "../../scripts/content/validate-content.ts";
 import type { SiteModel } from "../../scripts/model/site-model.ts";
 import { launchChromium } from "./helpers/browser.ts";
+import { exampleBuild, exampleToday } from "./helpers/example-build.ts";
 import { serveSite, type StaticServer } from "./helpers/static-server.ts";
 
 /**
@@ -31,10 +31,12 @@ const refused: string[] = [];
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), "charterbook-forms-"));
-  site = path.join(work, "site");
   downloads = path.join(work, "downloads");
   await mkdir(downloads);
-  ({ model } = await renderSite({ contentDir, outputDir: site }));
+  // The site from the run's one build of the example; nothing here writes to it.
+  site = (await exampleBuild()).siteDir;
+  vi.stubEnv("CHARTERBOOK_TODAY", exampleToday);
+  model = (await validateContent(contentDir)).model!;
   server = await serveSite(site);
   browser = await launchChromium();
   const session = await browser.target().createCDPSession();
@@ -42,6 +44,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  vi.unstubAllEnvs();
   await browser?.close();
   await server?.close();
   if (work) await rm(work, { recursive: true, force: true });

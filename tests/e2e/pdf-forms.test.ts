@@ -16,14 +16,14 @@ import {
   type PDFField,
 } from "pdf-lib";
 import type { Browser } from "puppeteer-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { FormBlock, FormField } from "../../scripts/model/template-form.ts";
 import type { SiteModel, TemplateDocument } from "../../scripts/model/site-model.ts";
 import { launchBrowser } from "../../scripts/pdf/find-browser.ts";
 import { readOutline } from "../../scripts/pdf/read-outline.ts";
-import { renderPdfs } from "../../scripts/pdf/render-pdfs.ts";
+import { validateContent } from "../../scripts/content/validate-content.ts";
+import { exampleBuild, exampleToday } from "./helpers/example-build.ts";
 import { openPdf, readPageTexts } from "./helpers/read-pdf.ts";
-import { buildSiteForPdfs } from "./pdf-build-site.ts";
 
 /**
  * The blank templates' PDFs are PDF forms: a field over every printed box, named as on the site,
@@ -40,6 +40,8 @@ const templates = [
   "terms-of-reference",
 ];
 let siteDir: string;
+/** Where the tests write what they make from the PDFs: renderings, a filled-in copy. */
+let work: string;
 let model: SiteModel;
 let browser: Browser;
 
@@ -48,21 +50,18 @@ const load = async (file: string) => PDFDocument.load(await readFile(pdfPath(fil
 const template = (slug: string) => model.templates.find((t) => t.slug === slug)!;
 
 beforeAll(async () => {
-  siteDir = await mkdtemp(path.join(os.tmpdir(), "charterbook-pdf-forms-"));
-  model = await buildSiteForPdfs(contentDir, siteDir);
+  // The PDFs as the build prints them, from the run's one build of the example.
+  siteDir = (await exampleBuild()).siteDir;
+  work = await mkdtemp(path.join(os.tmpdir(), "charterbook-pdf-forms-"));
+  vi.stubEnv("CHARTERBOOK_TODAY", exampleToday);
+  model = (await validateContent(contentDir)).model!;
   browser = await launchBrowser();
-  // The example's and the toolkit's PDFs are read in pdf-guide.test.ts, which prints them all.
-  const wanted = templates.map((slug) => `pdf/template-${slug}.pdf`);
-  await renderPdfs({
-    siteDir,
-    jobs: model.pdfs.filter((job) => wanted.includes(job.file)),
-    browser,
-  });
 }, 300_000);
 
 afterAll(async () => {
+  vi.unstubAllEnvs();
   await browser?.close();
-  if (siteDir) await rm(siteDir, { recursive: true, force: true });
+  if (work) await rm(work, { recursive: true, force: true });
 });
 
 /** The PDF fields a template's form should have: name and kind, with a radio group's options. */
@@ -164,7 +163,7 @@ function widgetsOf(pdf: PDFDocument): Widget[] {
 
 /** A page rendered at 72 dpi in grey, one byte per point, with the PDF's own y axis. */
 async function renderPage(file: string, page: number, annotations: boolean) {
-  const output = path.join(siteDir, `render-${path.basename(file)}-${page}-${annotations}`);
+  const output = path.join(work, `render-${path.basename(file)}-${page}-${annotations}`);
   await run("pdftoppm", [
     "-r",
     "72",
@@ -317,7 +316,7 @@ describe("a blank template's PDF is a form", () => {
     form.getRadioGroup("self-assessment.1-1.met").select("Partially");
     form.getTextField("self-assessment.1-1.review.year").setText("2026");
     form.flatten();
-    const filled = path.join(siteDir, "filled.pdf");
+    const filled = path.join(work, "filled.pdf");
     await writeFile(filled, await pdf.save());
     const { stdout } = await run("pdftotext", [filled, "-"]);
     expect(stdout).toContain("Riverside team");

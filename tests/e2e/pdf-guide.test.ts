@@ -1,22 +1,22 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import os from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { PDFCheckBox, PDFDocument, PDFName } from "pdf-lib";
 import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Browser } from "puppeteer-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadContent } from "../../scripts/content/load-content.ts";
 import type { Chapter, Template } from "../../scripts/content/schema-types.ts";
 import { guideContents } from "../../scripts/model/print-guide.ts";
 import type { SiteModel } from "../../scripts/model/site-model.ts";
 import { launchBrowser } from "../../scripts/pdf/find-browser.ts";
 import { openPdf, readOutline, readPageTexts, type OutlineEntry } from "./helpers/read-pdf.ts";
-import { renderPdfs, type RenderedPdf } from "../../scripts/pdf/render-pdfs.ts";
+import type { RenderedPdf } from "../../scripts/pdf/render-pdfs.ts";
+import { validateContent } from "../../scripts/content/validate-content.ts";
+import { exampleBuild, exampleToday } from "./helpers/example-build.ts";
 import { serveSite, type StaticServer } from "./helpers/static-server.ts";
-import { describePdf, fillPdfSizes } from "../../scripts/site/pdf-links.ts";
-import { buildSiteForPdfs } from "./pdf-build-site.ts";
+import { describePdf } from "../../scripts/site/pdf-links.ts";
 import { badPageEnd, contentScale, readPageLayout, type StructNode } from "./pdf-read-layout.ts";
 
 const run = promisify(execFile);
@@ -131,22 +131,21 @@ function contentsEntries(texts: string[]): { text: string; page: number }[] {
 }
 
 beforeAll(async () => {
-  siteDir = await mkdtemp(path.join(os.tmpdir(), "charterbook-pdf-"));
-  model = await buildSiteForPdfs(contentDir, siteDir);
+  // The PDFs as the build prints them, from the run's one build of the example.
+  const built = await exampleBuild();
+  siteDir = built.siteDir;
+  rendered = built.result.pdfs;
+  logLines.push(...built.log);
+  vi.stubEnv("CHARTERBOOK_TODAY", exampleToday);
+  model = (await validateContent(contentDir)).model!;
   browser = await launchBrowser();
   server = await serveSite(siteDir);
-  rendered = await renderPdfs({
-    siteDir,
-    jobs: model.pdfs,
-    browser,
-    log: (line) => logLines.push(line),
-  });
 }, 300_000);
 
 afterAll(async () => {
+  vi.unstubAllEnvs();
   await server?.close();
   await browser?.close();
-  if (siteDir) await rm(siteDir, { recursive: true, force: true });
 });
 
 describe("the PDF stage of the example site", () => {
@@ -629,7 +628,7 @@ describe("the PDF stage of the example site", () => {
       ] as const) {
         const html = await readFile(path.join(siteDir, document.url, "index.html"), "utf8");
         const pdf = rendered.find((candidate) => candidate.file === file)!;
-        expect(fillPdfSizes(html, rendered)).toContain(
+        expect(html).toContain(
           `<a href="/${file}" data-pdf-link>${label} <span data-pdf-size="${file}">${describePdf(pdf.bytes, pdf.pages)}</span></a>`,
         );
       }
