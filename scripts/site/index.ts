@@ -1,4 +1,5 @@
 import type { UserConfig } from "@11ty/eleventy";
+import { addAdminSite } from "../cms/admin-site.ts";
 import { addAssets } from "./assets.ts";
 import { addContentPages } from "./content-pages.ts";
 import { addFilters } from "./filters.ts";
@@ -14,4 +15,5 @@ export default function charterbookSite(config: UserConfig): void {
   addFilters(config);
   addAssets(config);
   addHeadersFile(config);
+  addAdminSite(config);
 }

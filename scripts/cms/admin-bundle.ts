@@ -1,0 +1,123 @@
+/**
+ * Bundles the content editor's own script (scripts/cms/browser/) for the browser with esbuild: the
+ * project's modules that read a content file, check it against its schema, apply the version
+ * history's rules and render the preview run in the editor exactly as they run in `npm run
+ * validate` and `npm run revise`, rather than being written a second time for the browser.
+ *
+ * Those modules import a few Node built-ins for their command-line uses; here each is replaced by
+ * a browser module (scripts/cms/browser/shims/), and the schemas the validator reads from disk are
+ * embedded in the bundle.
+ */
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { build, type Plugin } from "esbuild";
+import { readSchemas, schemasFingerprint } from "../content/schema-check.ts";
+
+const browserDir = fileURLToPath(new URL("./browser/", import.meta.url));
+const shim = (name: string) => path.join(browserDir, "shims", name);
+
+/** The bundle's entry point. */
+export const adminEntry = path.join(browserDir, "main.ts");
+
+/** Node built-ins the shared modules import, and what the browser gets instead. */
+const builtins: Record<string, string> = {
+  "node:path": shim("node-path.ts"),
+  "node:url": shim("node-url.ts"),
+  "node:fs/promises": shim("unavailable.ts"),
+  "node:util": shim("unavailable.ts"),
+  "node:fs": "charterbook:fs",
+  "node:crypto": "charterbook:crypto",
+  "node:module": "charterbook:module",
+};
+
+/** The virtual modules that need what is known when the bundle is made. */
+function virtualModules(): Record<string, string> {
+  const schemas = Object.fromEntries(
+    [...readSchemas()].map(([name, schema]) => [name, JSON.stringify(schema)]),
+  );
+  return {
+    // The validator reads the schemas from disk: here they are the ones embedded in the bundle.
+    "charterbook:fs": `
+      const files = ${JSON.stringify(schemas)};
+      const nameOf = (file) => String(file).split("/").pop();
+      export function readdirSync() { return Object.keys(files); }
+      export function readFileSync(file) {
+        const text = files[nameOf(file)];
+        if (text === undefined) throw new Error(String(file) + " is not available in the content editor.");
+        return text;
+      }
+      export const constants = {};
+      export default { readdirSync, readFileSync, constants };`,
+    // Only the schemas' fingerprint is ever hashed in the browser, and the bundle holds exactly the
+    // schemas it was computed from, so the digest is that fingerprint.
+    "charterbook:crypto": `
+      export function createHash() {
+        return { update() { return this; }, digest() { return ${JSON.stringify(schemasFingerprint())}; } };
+      }
+      export const randomUUID = () => globalThis.crypto.randomUUID();
+      export default { createHash, randomUUID };`,
+    // The ahead-of-time validators require ajv's run-time helpers by name.
+    "charterbook:module": `
+      const modules = {
+        "ajv/dist/runtime/equal": require("ajv/dist/runtime/equal"),
+        "ajv/dist/runtime/ucs2length": require("ajv/dist/runtime/ucs2length"),
+        "ajv-formats/dist/formats": require("ajv-formats/dist/formats"),
+      };
+      export function createRequire() {
+        return (id) => {
+          if (!(id in modules)) throw new Error(id + " is not bundled into the content editor.");
+          return modules[id];
+        };
+      }`,
+  };
+}
+
+function nodeBuiltinsForBrowser(): Plugin {
+  const virtual = virtualModules();
+  return {
+    name: "charterbook-node-builtins",
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: /^node:/ }, (args) => {
+        const target = builtins[args.path];
+        if (!target)
+          return {
+            errors: [
+              {
+                text: `${args.path} (imported by ${path.relative(process.cwd(), args.importer)}) has no browser version for the content editor: add one to scripts/cms/admin-bundle.ts, or keep that import out of the editor's modules.`,
+              },
+            ],
+          };
+        return target.startsWith("charterbook:")
+          ? { path: target, namespace: "charterbook" }
+          : { path: target };
+      });
+      pluginBuild.onLoad({ filter: /.*/, namespace: "charterbook" }, (args) => ({
+        contents: virtual[args.path],
+        loader: "js",
+        resolveDir: path.dirname(adminEntry),
+      }));
+    },
+  };
+}
+
+/** The content editor's script, minified, with the licences of what it bundles at the end. */
+export async function bundleAdminScript(): Promise<string> {
+  const result = await build({
+    entryPoints: [adminEntry],
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "browser",
+    target: "es2022",
+    minify: true,
+    legalComments: "eof",
+    logLevel: "silent",
+    inject: [shim("process.ts")],
+    // The shared modules find their files from import.meta.url; in the bundle there are no files.
+    define: {
+      "import.meta.url": JSON.stringify("file:///charterbook/scripts/cms/browser/main.ts"),
+    },
+    plugins: [nodeBuiltinsForBrowser()],
+  });
+  return result.outputFiles[0]!.text;
+}
