@@ -8,10 +8,13 @@
  * a browser module (scripts/cms/browser/shims/), and the schemas the validator reads from disk are
  * embedded in the bundle.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { build, type Plugin } from "esbuild";
+import nunjucks from "nunjucks";
 import { readSchemas, schemasFingerprint } from "../content/schema-check.ts";
+import { layoutsDir } from "../site/project-paths.ts";
 
 const browserDir = fileURLToPath(new URL("./browser/", import.meta.url));
 const shim = (name: string) => path.join(browserDir, "shims", name);
@@ -30,12 +33,39 @@ const builtins: Record<string, string> = {
   "node:module": "charterbook:module",
 };
 
+/**
+ * The site's page layouts and partials, precompiled: the preview renders an entry with the very
+ * templates its page is built from. The page layouts' front matter (their base layout) is left
+ * out, since the preview shows the page's content, not the site's header and footer.
+ */
+function precompiledLayouts(): string {
+  const sources: [string, string][] = [
+    ...readdirSync(layoutsDir)
+      .filter((file) => file.endsWith(".njk") && file !== "base.njk" && file !== "print.njk")
+      .map((file): [string, string] => [file, path.join(layoutsDir, file)]),
+    ...readdirSync(path.join(layoutsDir, "partials"))
+      .filter((file) => file.endsWith(".njk"))
+      .map((file): [string, string] => [
+        `partials/${file}`,
+        path.join(layoutsDir, "partials", file),
+      ]),
+  ];
+  const compiled = sources.map(([name, file]) =>
+    nunjucks.precompileString(readFileSync(file, "utf8").replace(/^---\n[\s\S]*?\n---\n/, ""), {
+      name,
+    }),
+  );
+  // Nunjucks' precompiled code registers each template on window.nunjucksPrecompiled.
+  return `const window = {};\n${compiled.join("\n")}\nexport default window.nunjucksPrecompiled;`;
+}
+
 /** The virtual modules that need what is known when the bundle is made. */
 function virtualModules(): Record<string, string> {
   const schemas = Object.fromEntries(
     [...readSchemas()].map(([name, schema]) => [name, JSON.stringify(schema)]),
   );
   return {
+    "charterbook:templates": precompiledLayouts(),
     // The validator reads the schemas from disk: here they are the ones embedded in the bundle.
     "charterbook:fs": `
       const files = ${JSON.stringify(schemas)};
@@ -77,6 +107,10 @@ function nodeBuiltinsForBrowser(): Plugin {
   return {
     name: "charterbook-node-builtins",
     setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: /^charterbook:/ }, (args) => ({
+        path: args.path,
+        namespace: "charterbook",
+      }));
       pluginBuild.onResolve({ filter: /^node:/ }, (args) => {
         const target = builtins[args.path];
         if (!target)

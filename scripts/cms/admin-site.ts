@@ -17,6 +17,8 @@ const require = createRequire(import.meta.url);
 
 /** The generated configuration (npm run generate), before the deployment's settings are added. */
 export const generatedConfigFile = path.join(projectRoot, "site/admin/config.yml");
+/** Charterbook's style sheet for the editor's own interface. */
+export const adminStyleFile = path.join(projectRoot, "site/admin/charterbook-cms.css");
 
 /** Where the site's content is edited from, and how editors sign in: read when the site is built. */
 export interface AdminSettings {
@@ -112,7 +114,11 @@ export function adminContentSecurityPolicy(
 const escapeHtml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-/** The admin page: the policy, the configuration's address and the two scripts, nothing inline. */
+/**
+ * The admin page: the policy, the configuration's address, the scripts and Charterbook's style
+ * sheet, nothing inline. Decap renders into #nc-root, the page's main landmark until Decap draws
+ * one of its own (scripts/cms/browser/accessibility.ts), under the page's heading.
+ */
 export function adminPageHtml({
   siteTitle,
   policy,
@@ -129,11 +135,16 @@ export function adminPageHtml({
 <meta name="robots" content="noindex">
 <title>Content editor: ${escapeHtml(siteTitle)}</title>
 <link rel="cms-config-url" type="text/yaml" href="config.yml">
+<link rel="icon" href="../assets/images/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="charterbook-cms.css">
 <script src="charterbook-cms.js"></script>
 <script src="decap-cms.js"></script>
 </head>
 <body>
+<header class="charterbook-admin-header"><h1 class="charterbook-visually-hidden">Content editor: ${escapeHtml(siteTitle)}</h1></header>
+<div id="nc-root" role="main">
 <noscript><p>The content editor needs JavaScript. You can also edit the files in content/ and open a pull request, as the README explains.</p></noscript>
+</div>
 </body>
 </html>
 `;
@@ -195,6 +206,7 @@ export async function writeAdminFiles(adminDir: string, settings: AdminSettings)
   await Promise.all([
     ...decap.files.map((file) => copyFile(path.join(decap.dir, file), path.join(adminDir, file))),
     adminScript().then((code) => writeFile(path.join(adminDir, "charterbook-cms.js"), code)),
+    copyFile(adminStyleFile, path.join(adminDir, "charterbook-cms.css")),
     adminConfigYaml(settings).then((yaml) => writeFile(path.join(adminDir, "config.yml"), yaml)),
   ]);
 }

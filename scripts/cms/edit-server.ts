@@ -22,6 +22,7 @@ import {
   adminContentSecurityPolicy,
   adminPageHtml,
   adminScript,
+  adminStyleFile,
   decapFiles,
   type AdminSettings,
 } from "./admin-site.ts";
@@ -182,6 +183,7 @@ export async function startEditServer(options: EditServerOptions): Promise<EditS
         return send(response, 200, contentTypes[".html"]!, page);
       if (url.pathname === "/admin/config.yml")
         return send(response, 200, "text/yaml; charset=utf-8", config);
+      if (url.pathname === "/admin/charterbook-cms.css") return sendFile(response, adminStyleFile);
       if (url.pathname === "/admin/charterbook-cms.js")
         return send(response, 200, contentTypes[".js"]!, await adminScript());
       const name = url.pathname.slice("/admin/".length);

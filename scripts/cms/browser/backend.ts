@@ -133,3 +133,9 @@ export async function readBaseFile(path: string): Promise<string | undefined> {
     throw error;
   }
 }
+
+/** The files of a folder, as the branch the editor shows holds them. */
+export async function readFolder(folder: string): Promise<ImplementationEntry[]> {
+  if (!active) throw new Error("The content editor read a folder before its backend started.");
+  return active.implementation.entriesByFolder(folder, "md", 1);
+}

@@ -3,6 +3,7 @@
  * registered once Decap has loaded, then the CMS starts with the generated configuration
  * (config.yml) and, on this computer, the local backend of `npm run edit`.
  */
+import { addMissingNames } from "./accessibility.ts";
 import { wrapBackends } from "./backend.ts";
 import { registerFormats } from "./formats.ts";
 import { adjustMessages } from "./messages.ts";
@@ -24,8 +25,9 @@ function start(): void {
   wrapBackends(cms);
   registerSaveHook(cms);
   registerReadOnlyWidget(cms, window.h, window.createClass);
-  registerPreviews(cms, window.h);
+  registerPreviews(cms, window.h, window.createClass);
   adjustMessages(cms);
+  addMissingNames();
   cms.init({
     config: {
       // Decap looks for the local proxy only on localhost; npm run edit serves it beside this page.
