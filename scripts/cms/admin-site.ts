@@ -22,8 +22,6 @@ export const adminStyleFile = path.join(projectRoot, "site/admin/charterbook-cms
 
 /** Where the site's content is edited from, and how editors sign in: read when the site is built. */
 export interface AdminSettings {
-  /** Decap's backend: github (sign in with GitHub) or git-gateway (Netlify Identity). @default "github" */
-  backend: "github" | "git-gateway";
   /** owner/name of the GitHub repository; without it the published editor explains what is missing. */
   repo?: string;
   /** The branch pull requests go to. @default "main" */
@@ -34,24 +32,21 @@ export interface AdminSettings {
   authEndpoint?: string;
   /** Decap's site_domain, when the OAuth provider identifies the site by another name (Netlify). */
   siteDomain?: string;
+  /** The GitHub scope signing in asks for: repo, or public_repo for a public repository. @default "repo" */
+  authScope?: "repo" | "public_repo";
 }
 
 /**
  * The settings from the environment: CHARTERBOOK_CMS_REPO (else GITHUB_REPOSITORY, which GitHub
- * Actions sets), CHARTERBOOK_CMS_BRANCH, CHARTERBOOK_CMS_BACKEND, CHARTERBOOK_CMS_AUTH_URL,
- * CHARTERBOOK_CMS_AUTH_ENDPOINT and CHARTERBOOK_CMS_SITE_DOMAIN. None of them is a secret: the
- * OAuth client's secret lives with the OAuth provider, never in the site.
+ * Actions sets), CHARTERBOOK_CMS_BRANCH, CHARTERBOOK_CMS_AUTH_URL, CHARTERBOOK_CMS_AUTH_ENDPOINT,
+ * CHARTERBOOK_CMS_SITE_DOMAIN and CHARTERBOOK_CMS_AUTH_SCOPE. None of them is a secret: the OAuth client's secret lives with
+ * the OAuth provider, never in the site.
  */
 export function adminSettings(env: NodeJS.ProcessEnv = process.env): AdminSettings {
   const value = (name: string) => {
     const text = env[name]?.trim();
     return text ? text : undefined;
   };
-  const backend = value("CHARTERBOOK_CMS_BACKEND") ?? "github";
-  if (backend !== "github" && backend !== "git-gateway")
-    throw new UsageError(
-      `CHARTERBOOK_CMS_BACKEND is "${backend}"; set it to github or git-gateway, or unset it.`,
-    );
   const repo = value("CHARTERBOOK_CMS_REPO") ?? value("GITHUB_REPOSITORY");
   if (repo !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(repo))
     throw new UsageError(
@@ -64,13 +59,18 @@ export function adminSettings(env: NodeJS.ProcessEnv = process.env): AdminSettin
     );
   const authEndpoint = value("CHARTERBOOK_CMS_AUTH_ENDPOINT");
   const siteDomain = value("CHARTERBOOK_CMS_SITE_DOMAIN");
+  const authScope = value("CHARTERBOOK_CMS_AUTH_SCOPE");
+  if (authScope !== undefined && authScope !== "repo" && authScope !== "public_repo")
+    throw new UsageError(
+      `CHARTERBOOK_CMS_AUTH_SCOPE is "${authScope}"; set it to repo, or public_repo for a public repository.`,
+    );
   return {
-    backend,
     ...(repo ? { repo } : {}),
     branch: value("CHARTERBOOK_CMS_BRANCH") ?? "main",
     ...(authUrl ? { authUrl: authUrl.replace(/\/+$/, "") } : {}),
     ...(authEndpoint ? { authEndpoint } : {}),
     ...(siteDomain ? { siteDomain } : {}),
+    ...(authScope ? { authScope } : {}),
   };
 }
 
@@ -78,12 +78,9 @@ export function adminSettings(env: NodeJS.ProcessEnv = process.env): AdminSettin
  * The admin page's Content-Security-Policy: what Decap CMS needs and nothing else. The rest of the
  * site keeps its own strict policy (scripts/site/content-security-policy.ts).
  */
-export function adminContentSecurityPolicy(
-  settings: Pick<AdminSettings, "backend">,
-  { local = false }: { local?: boolean } = {},
-): string {
+export function adminContentSecurityPolicy({ local = false }: { local?: boolean } = {}): string {
   // npm run edit serves the local backend beside the page, and no GitHub is involved.
-  const github = settings.backend === "github" && !local;
+  const github = !local;
   const policy: Record<string, string[]> = {
     "default-src": ["'self'"],
     // Decap checks its configuration with ajv, which compiles each check to a function at run time.
@@ -115,8 +112,8 @@ const escapeHtml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /**
- * The admin page: the policy, the configuration's address, the scripts and Charterbook's style
- * sheet, nothing inline. Decap renders into #nc-root, the page's main landmark until Decap draws
+ * The admin page: the policy, the scripts and Charterbook's style sheet, nothing inline (the
+ * script reads config.yml beside the page). Decap renders into #nc-root, the page's main landmark until Decap draws
  * one of its own (scripts/cms/browser/accessibility.ts), under the page's heading.
  */
 export function adminPageHtml({
@@ -134,7 +131,6 @@ export function adminPageHtml({
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">
 <meta name="robots" content="noindex">
 <title>Content editor: ${escapeHtml(siteTitle)}</title>
-<link rel="cms-config-url" type="text/yaml" href="config.yml">
 <link rel="icon" href="../assets/images/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="charterbook-cms.css">
 <script src="charterbook-cms.js"></script>
@@ -161,12 +157,13 @@ export async function adminConfigYaml(settings: AdminSettings): Promise<string> 
   const config = parse(generated) as { backend: Record<string, unknown> } & Record<string, unknown>;
   config.backend = {
     ...config.backend,
-    name: settings.backend,
+    name: "github",
     branch: settings.branch,
     ...(settings.repo ? { repo: settings.repo } : {}),
     ...(settings.authUrl ? { base_url: settings.authUrl } : {}),
     ...(settings.authEndpoint ? { auth_endpoint: settings.authEndpoint } : {}),
     ...(settings.siteDomain ? { site_domain: settings.siteDomain } : {}),
+    ...(settings.authScope ? { auth_scope: settings.authScope } : {}),
   };
   const header = generated.split("\n").filter((line) => line.startsWith("#"));
   return [
@@ -217,7 +214,7 @@ export async function writeAdminFiles(adminDir: string, settings: AdminSettings)
  */
 export function addAdminSite(config: UserConfig): void {
   const settings = adminSettings();
-  const policy = adminContentSecurityPolicy(settings);
+  const policy = adminContentSecurityPolicy();
   // Nunjucks fills in the site's title (escaped); the rest of the page has no template syntax.
   config.addTemplate(
     "charterbook/admin.njk",

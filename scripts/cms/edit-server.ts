@@ -80,7 +80,7 @@ const readBody = async (request: IncomingMessage) => {
 
 export async function startEditServer(options: EditServerOptions): Promise<EditServer> {
   const { repositoryRoot, proxyUrl, settings } = options;
-  const policy = adminContentSecurityPolicy(settings, { local: true });
+  const policy = adminContentSecurityPolicy({ local: true });
   const page = adminPageHtml({ siteTitle: options.siteTitle, policy });
   const [config, decap, committed] = await Promise.all([
     adminConfigYaml(settings),

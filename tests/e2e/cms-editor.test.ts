@@ -1,15 +1,21 @@
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import type { Browser, ElementHandle, Frame, Page } from "puppeteer-core";
+import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminContentSecurityPolicy } from "../../scripts/cms/admin-site.ts";
+import {
+  adminContentSecurityPolicy,
+  adminPageHtml,
+  adminSettings,
+  writeAdminFiles,
+} from "../../scripts/cms/admin-site.ts";
 import { readEntry } from "../../scripts/cms/entry-format.ts";
-import { launchChromium } from "./helpers/browser.ts";
+import { chromiumPath, launchChromium } from "./helpers/browser.ts";
+import { serveSite } from "./helpers/static-server.ts";
 
 /**
  * The content editor as an editor meets it: `npm run edit` on a copy of the repository (a real git
@@ -206,7 +212,7 @@ describe("npm run edit", () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const html = await (await fetch(`${url}/admin/`)).text();
     expect(html).toContain(
-      `<meta http-equiv="Content-Security-Policy" content="${adminContentSecurityPolicy({ backend: "github" }, { local: true })}">`,
+      `<meta http-equiv="Content-Security-Policy" content="${adminContentSecurityPolicy({ local: true })}">`,
     );
     expect([...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0])).toEqual([
       '<script src="charterbook-cms.js">',
@@ -367,4 +373,82 @@ describe("npm run edit", () => {
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
   });
+});
+
+describe("the published editor", () => {
+  /** The editor's files as a build writes them with these settings, served as a host would. */
+  async function publish(
+    env: Record<string, string>,
+    run: (origin: string, page: Page) => Promise<void>,
+  ) {
+    const root = await mkdtemp(path.join(os.tmpdir(), "charterbook-cms-published-"));
+    const settings = adminSettings(env);
+    await writeAdminFiles(path.join(root, "admin"), settings);
+    await writeFile(
+      path.join(root, "admin/index.html"),
+      adminPageHtml({ siteTitle: "Test site", policy: adminContentSecurityPolicy() }),
+    );
+    await mkdir(path.join(root, "assets/css"), { recursive: true });
+    const server = await serveSite(root);
+    // A name other than this computer's, as a real site has; Decap needs a secure origin (HTTPS).
+    const origin = server.origin.replace("127.0.0.1", "site.test");
+    const published = await puppeteer.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      args: [
+        ...(process.getuid?.() === 0 ? ["--no-sandbox"] : []),
+        "--host-resolver-rules=MAP site.test 127.0.0.1",
+        `--unsafely-treat-insecure-origin-as-secure=${origin}`,
+      ],
+    });
+    try {
+      const tab = await published.newPage();
+      await tab.evaluateOnNewDocument("globalThis.__name = (fn) => fn;");
+      await run(origin, tab);
+    } finally {
+      await published.close();
+      await server.close();
+      await rm(root, { recursive: true, force: true });
+    }
+  }
+
+  it("signs in with GitHub through the OAuth provider the deployment names", async () => {
+    await publish(
+      {
+        CHARTERBOOK_CMS_REPO: "example-org/communities",
+        CHARTERBOOK_CMS_AUTH_URL: "https://cms-auth.example.org/",
+      },
+      async (origin, tab) => {
+        await tab.goto(`${origin}/admin/`, { waitUntil: "networkidle0" });
+        const login = await tab.waitForFunction(
+          () =>
+            [...document.querySelectorAll("button")].find(
+              (b) => b.textContent?.trim() === "Login with GitHub",
+            ),
+          { timeout: 20_000 },
+        );
+        expect(await axeViolations(tab)).toEqual([]);
+        // The sign-in opens the provider in a window of its own; this test has no network, so the
+        // flow is followed up to the address it opens.
+        const opened = new Promise<string>((resolve) =>
+          tab.browser().once("targetcreated", (target: { url(): string }) => resolve(target.url())),
+        );
+        await (login as unknown as { click(): Promise<void> }).click();
+        expect(await opened).toBe(
+          "https://cms-auth.example.org/auth?provider=github&site_id=site.test&scope=repo",
+        );
+      },
+    );
+  }, 60_000);
+
+  it("says what is missing when the site was built without its repository", async () => {
+    await publish({ CHARTERBOOK_CMS_REPO: "", GITHUB_REPOSITORY: "" }, async (origin, tab) => {
+      await tab.goto(`${origin}/admin/`, { waitUntil: "networkidle0" });
+      await tab.waitForSelector(".charterbook-admin-message", { timeout: 20_000 });
+      expect(await tab.$eval(".charterbook-admin-message", (p) => p.textContent)).toMatch(
+        /^The content editor is not set up for this site yet: the site was built without the name of the GitHub repository/,
+      );
+      expect(await axeViolations(tab)).toEqual([]);
+    });
+  }, 60_000);
 });

@@ -3,6 +3,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { contentTypes, type ContentType } from "../../scripts/content/content-types.ts";
 import { readSchemas } from "../../scripts/content/schema-check.ts";
+import { adminContentSecurityPolicy, adminSettings } from "../../scripts/cms/admin-site.ts";
 import { generateCmsConfig, type CmsCollection } from "../../scripts/cms/cms-config.ts";
 import type { CmsField } from "../../scripts/cms/cms-fields.ts";
 import { placeOf } from "../../scripts/cms/collections.ts";
@@ -356,5 +357,48 @@ describe("the configuration of schemas to come", () => {
     ).toThrow(
       "assessment.questions[][type=rating].scale: the content editor has no form field for this schema (type undefined). Give the property a type (string, integer, number, boolean, object or array), or teach scripts/cms/cms-fields.ts the new shape.",
     );
+  });
+});
+
+describe("the published editor's settings", () => {
+  it("come from the environment, the repository from GitHub Actions when not given", () => {
+    expect(adminSettings({ GITHUB_REPOSITORY: "example-org/communities" })).toEqual({
+      repo: "example-org/communities",
+      branch: "main",
+    });
+    expect(
+      adminSettings({
+        GITHUB_REPOSITORY: "example-org/communities",
+        CHARTERBOOK_CMS_REPO: "other-org/charters",
+        CHARTERBOOK_CMS_BRANCH: "trunk",
+        CHARTERBOOK_CMS_AUTH_URL: "https://cms-auth.example.org/",
+        CHARTERBOOK_CMS_AUTH_ENDPOINT: "oauth/authorize",
+        CHARTERBOOK_CMS_SITE_DOMAIN: "communities.netlify.app",
+      }),
+    ).toEqual({
+      repo: "other-org/charters",
+      branch: "trunk",
+      authUrl: "https://cms-auth.example.org",
+      authEndpoint: "oauth/authorize",
+      siteDomain: "communities.netlify.app",
+    });
+  });
+
+  it("refuses a repository or a sign-in address that is not one, saying how to write it", () => {
+    expect(() =>
+      adminSettings({ CHARTERBOOK_CMS_REPO: "https://github.com/example-org/communities" }),
+    ).toThrow(
+      'CHARTERBOOK_CMS_REPO is "https://github.com/example-org/communities"; write the repository as owner/name, such as my-org/charterbook.',
+    );
+    expect(() => adminSettings({ CHARTERBOOK_CMS_AUTH_URL: "cms-auth.example.org" })).toThrow(
+      `CHARTERBOOK_CMS_AUTH_URL is "cms-auth.example.org"; it must be the OAuth provider's https:// address, such as https://cms-auth.example.org.`,
+    );
+  });
+
+  it("allow the admin page only what Decap CMS needs", () => {
+    expect(adminContentSecurityPolicy()).toBe(
+      "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https://avatars.githubusercontent.com; font-src 'self' data:; connect-src 'self' https://api.github.com; frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'",
+    );
+    expect(adminContentSecurityPolicy({ local: true })).not.toContain("github");
   });
 });

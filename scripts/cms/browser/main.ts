@@ -1,8 +1,10 @@
 /**
  * Charterbook's additions to Decap CMS, loaded before decap-cms.js on the admin page: they are
- * registered once Decap has loaded, then the CMS starts with the generated configuration
- * (config.yml) and, on this computer, the local backend of `npm run edit`.
+ * registered once Decap has loaded, then the CMS starts with the configuration the build wrote
+ * (config.yml, generated from the schemas) and, on this computer, the local backend of
+ * `npm run edit`.
  */
+import { parse } from "yaml";
 import { addMissingNames } from "./accessibility.ts";
 import { wrapBackends } from "./backend.ts";
 import { registerFormats } from "./formats.ts";
@@ -14,11 +16,39 @@ import { registerSaveHook } from "./save-hook.ts";
 // Decap starts itself as soon as it loads unless told not to: Charterbook registers first.
 window.CMS_MANUAL_INIT = true;
 
-function start(): void {
+/** Decap looks for a local backend only on this computer's own names. */
+const onThisComputer = () => ["localhost", "127.0.0.1"].includes(location.hostname);
+
+function explain(text: string): void {
+  const root = document.getElementById("nc-root") ?? document.body;
+  const message = document.createElement("p");
+  message.className = "charterbook-admin-message";
+  message.textContent = text;
+  root.replaceChildren(message);
+}
+
+async function start(): Promise<void> {
   const cms = window.CMS;
   if (!cms || !window.h || !window.createClass) {
-    document.body.textContent =
-      "The content editor could not start: decap-cms.js did not load. Reload the page; if it happens again, the site was built without it.";
+    explain(
+      "The content editor could not start: decap-cms.js did not load. Reload the page; if it happens again, tell whoever publishes the site.",
+    );
+    return;
+  }
+  const response = await fetch(new URL("config.yml", location.href));
+  if (!response.ok) {
+    explain(
+      `The content editor could not read its configuration (config.yml: ${response.status}).`,
+    );
+    return;
+  }
+  const config = parse(await response.text()) as { backend?: { name?: string; repo?: string } };
+  if (!onThisComputer() && config.backend?.name === "github" && !config.backend.repo) {
+    explain(
+      "The content editor is not set up for this site yet: the site was built without the name of the GitHub repository that holds its content. " +
+        "Whoever publishes the site sets it and a sign-in provider, as the README's section The content editor explains. " +
+        "Until then, edit the files in content/ on GitHub and open a pull request.",
+    );
     return;
   }
   registerFormats(cms);
@@ -30,10 +60,12 @@ function start(): void {
   addMissingNames();
   cms.init({
     config: {
-      // Decap looks for the local proxy only on localhost; npm run edit serves it beside this page.
+      ...config,
+      load_config_file: false,
+      // npm run edit serves Decap's local backend beside this page.
       local_backend: { url: new URL("/api/v1", location.href).href },
     },
   });
 }
 
-document.addEventListener("DOMContentLoaded", start);
+document.addEventListener("DOMContentLoaded", () => void start());
