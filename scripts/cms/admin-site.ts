@@ -4,7 +4,7 @@
  * another host) and Charterbook's own script (bundled from scripts/cms/browser/). The build adds
  * them to every site (scripts/site/index.ts); `npm run edit` serves them with the local backend.
  */
-import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
@@ -183,6 +183,8 @@ export async function decapFiles(): Promise<{ dir: string; files: string[] }> {
 }
 
 let bundled: Promise<string> | undefined;
+/** Folders this process wrote the editor's files into, with the settings they were written with. */
+const written = new Map<string, string>();
 
 /** Charterbook's script for the editor, bundled once per process. */
 export function adminScript(): Promise<string> {
@@ -198,6 +200,10 @@ export function adminScript(): Promise<string> {
  * is written by the caller (the site's Eleventy template, or `npm run edit`).
  */
 export async function writeAdminFiles(adminDir: string, settings: AdminSettings): Promise<void> {
+  // The live preview rebuilds into the same folder on every save: what is there is kept.
+  const signature = JSON.stringify(settings);
+  const present = await stat(path.join(adminDir, "charterbook-cms.js")).catch(() => undefined);
+  if (written.get(adminDir) === signature && present) return;
   await mkdir(adminDir, { recursive: true });
   const decap = await decapFiles();
   await Promise.all([
@@ -206,6 +212,7 @@ export async function writeAdminFiles(adminDir: string, settings: AdminSettings)
     copyFile(adminStyleFile, path.join(adminDir, "charterbook-cms.css")),
     adminConfigYaml(settings).then((yaml) => writeFile(path.join(adminDir, "config.yml"), yaml)),
   ]);
+  written.set(adminDir, signature);
 }
 
 /**
@@ -216,14 +223,12 @@ export function addAdminSite(config: UserConfig): void {
   const settings = adminSettings();
   const policy = adminContentSecurityPolicy();
   // Nunjucks fills in the site's title (escaped); the rest of the page has no template syntax.
-  config.addTemplate(
-    "charterbook/admin.njk",
-    adminPageHtml({ siteTitle: "{{ site.title }}", policy }),
-    {
-      permalink: "/admin/index.html",
-      eleventyExcludeFromCollections: true,
-    },
-  );
+  // Named as one of the site's own pages (not a document's, under charterbook/), so the live
+  // preview's rebuild after a content edit leaves it alone, as it leaves them.
+  config.addTemplate("admin.njk", adminPageHtml({ siteTitle: "{{ site.title }}", policy }), {
+    permalink: "/admin/index.html",
+    eleventyExcludeFromCollections: true,
+  });
   config.on("eleventy.after", async (event) => {
     const { directories } = event as { directories: { output: string } };
     await writeAdminFiles(path.join(directories.output, "admin"), settings);
