@@ -2,9 +2,13 @@
  * `npm run approve -- --community SLUG --by "Steering group" --date YYYY-MM-DD`:
  * records that the charter's newest version was approved. Fills approval_date
  * on the last version_history row, sets status to approved, and leaves every
- * other byte of the file as it was.
+ * other byte of the file as it was. Then keeps the approved text for good: a
+ * copy of the charter and the ground rules in versions/<version>/, which the
+ * site publishes at the version's own address and the governance check keeps
+ * unchanged.
  */
-import { writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseFlags, runCommand, UsageError } from "./cli/usage-error.ts";
 import { readCommunity } from "./governance/community-files.ts";
@@ -78,10 +82,34 @@ runCommand(async () => {
     { before: editor.data, after: check.data, approversNow: community.approvers, today: now },
     community.charterPath,
   );
-  await writeFile(community.charterFile, approved, "utf8");
+  if (!/^\d+(\.\d+)*$/.test(version)) {
+    throw new UsageError(
+      `${community.charterPath}: the last version, "${version}", is not a version such as 0.3. Run npm run validate and fix it first.`,
+    );
+  }
+  const archive = path.join(community.archiveFolder, version);
+  const shownArchive = `${path.dirname(community.charterPath)}/versions/${version}/`;
+  if (existsSync(archive)) {
+    throw new UsageError(
+      `${shownArchive} already exists, so version ${version} cannot be approved again into it. ` +
+        "A copy in the archive is never replaced: if it is left from an approval that was undone, delete the folder and run this again.",
+    );
+  }
+  // The copies first, then the charter: a failure leaves the charter unapproved and no copy behind.
+  const groundRules = await readFile(community.groundRulesFile);
+  try {
+    await mkdir(archive, { recursive: true });
+    await writeFile(path.join(archive, "charter.md"), approved, "utf8");
+    await writeFile(path.join(archive, "ground-rules.md"), groundRules);
+    await writeFile(community.charterFile, approved, "utf8");
+  } catch (error) {
+    await rm(archive, { recursive: true, force: true });
+    throw error;
+  }
 
   console.log(
-    `${community.charterPath}: version ${version} approved by ${approver} on ${date}; status is now approved.`,
+    `${community.charterPath}: version ${version} approved by ${approver} on ${date}; status is now approved.\n` +
+      `${shownArchive}: the approved charter and ground rules, kept for the record.`,
   );
   return 0;
 });

@@ -18,8 +18,8 @@ import { formatReport } from "./bench/report.ts";
 import type { BenchResults } from "./bench/results.ts";
 import { corpusDir, outputDir, runBuilds } from "./bench/run-builds.ts";
 import { variants } from "./bench/variants.ts";
-import { benchLivePreview, livePreviewNeeds } from "./bench/live-preview.ts";
-import { benchPdf, pdfNeeds } from "./bench/pdf-bench.ts";
+import { benchLivePreview } from "./bench/live-preview.ts";
+import { benchPdf } from "./bench/pdf-bench.ts";
 import { benchSearchPayload } from "./bench/search-payload.ts";
 
 const extraParts = ["pdf", "search-payload", "live-preview"] as const;
@@ -78,10 +78,7 @@ runCommand(async () => {
   };
 
   if (only.includes("pdf")) {
-    const missing = pdfNeeds();
-    if (missing.length)
-      results.skipped.push({ part: "PDF", reason: `${missing.join(", ")} does not exist yet.` });
-    else results.pdf = await benchPdf({ workDir, log });
+    results.pdf = await benchPdf({ workDir, log });
   }
   if (only.includes("search-payload")) {
     const size = Math.max(...sizes);
@@ -94,20 +91,13 @@ runCommand(async () => {
     } else results.search = await benchSearchPayload({ siteDir: site, size, log });
   }
   if (only.includes("live-preview")) {
-    const missing = livePreviewNeeds();
     const size = 1000;
-    if (missing.length)
-      results.skipped.push({
-        part: "Live preview",
-        reason: `${missing.join(", ")} does not exist yet.`,
-      });
-    else
-      results.livePreview = await benchLivePreview({
-        contentDir: corpusDir(workDir, size),
-        size,
-        workDir,
-        log,
-      });
+    results.livePreview = await benchLivePreview({
+      contentDir: corpusDir(workDir, size),
+      size,
+      workDir,
+      log,
+    });
   }
 
   results.finishedAt = new Date().toISOString();

@@ -5,7 +5,7 @@
  * problems are listed with file:line and the preview keeps showing the last good build.
  */
 import { watch, type FSWatcher } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { onInterrupt, parseFlags, runCommand, UsageError } from "./cli/usage-error.ts";
 import { createPreviewBuilder } from "./preview/preview-builder.ts";
@@ -36,7 +36,9 @@ runCommand(
     }
     const contentDir = path.resolve(values.content);
     // The preview has its own folder, so it never mixes with the published build in _site/.
+    // It starts empty, so no page of an earlier preview (of other content) is served or indexed.
     const outputDir = path.resolve(".cache/preview");
+    await rm(outputDir, { recursive: true, force: true });
     await mkdir(outputDir, { recursive: true });
 
     const log = (line: string) => console.log(`[charterbook] ${line}`);

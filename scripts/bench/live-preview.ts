@@ -4,20 +4,13 @@
  * served page holds the new text, polling its URL every 20 ms.
  */
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import path from "node:path";
 import { median } from "./report.ts";
 import type { LivePreviewResults } from "./results.ts";
 import { repositoryRoot } from "./variants.ts";
 
 const serveScript = "scripts/serve.ts";
-
-/** Modules live preview needs that do not exist yet. */
-export function livePreviewNeeds(): string[] {
-  return existsSync(path.join(repositoryRoot, serveScript)) ? [] : [serveScript];
-}
 
 export async function benchLivePreview(options: {
   contentDir: string;
@@ -27,18 +20,15 @@ export async function benchLivePreview(options: {
   log?: (line: string) => void;
 }): Promise<LivePreviewResults> {
   const log = options.log ?? (() => {});
-  const port = await freePort();
   // A copy of the corpus, so the edits never touch the one the build benchmarks read. serve.ts is
-  // started from the repository, as `npm start` is: started from another folder, Eleventy's
-  // watcher maps its paths to that folder and never reports a save (see the bench report). It
-  // previews into the repository's .cache/preview, which it rebuilds on every start anyway.
+  // started from the repository, as `npm start` is, on a port the system picks.
   const contentDir = path.join(options.workDir, `live-preview-${options.size}`, "content");
   await rm(contentDir, { recursive: true, force: true });
   await mkdir(path.dirname(contentDir), { recursive: true });
   await cp(options.contentDir, contentDir, { recursive: true });
   const server = spawn(
     process.execPath,
-    ["--import", "tsx", serveScript, "--content", contentDir, "--port", String(port)],
+    ["--import", "tsx", serveScript, "--content", contentDir, "--port", "0"],
     { cwd: repositoryRoot, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
   let output = "";
@@ -47,13 +37,13 @@ export async function benchLivePreview(options: {
   const exited = new Promise<number | null>((resolve) => server.on("exit", resolve));
 
   try {
-    const base = `http://127.0.0.1:${port}`;
     const firstBuild = performance.now();
     await waitFor(
-      async () => (await fetchText(`${base}/`)) !== undefined,
+      async () => /Preview at (\S+)\//.test(output),
       300_000,
       () => output,
     );
+    const base = /Preview at (\S+)\//.exec(output)![1]!;
     log(
       `  live preview: first build served after ${((performance.now() - firstBuild) / 1000).toFixed(1)} s`,
     );
@@ -116,19 +106,4 @@ async function waitFor(
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("No free port.")),
-      );
-    });
-  });
 }

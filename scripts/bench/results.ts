@@ -25,28 +25,22 @@ export interface CorpusInfo {
   bytes: number;
 }
 
-/** Browser launch, page load, pagination and page.pdf(), timed separately for one document. */
+/** A guide printed by renderPdfs() as a build prints it. */
 export interface PdfDocumentTiming {
   name: string;
   pages: number;
   bytes: number;
-  loadMs: number;
-  paginateMs: number;
-  pdfMs: number;
-  /** Load, pagination and page.pdf() in the breakdown above. */
-  totalMs: number;
-  /** The time renderPdfs() reported for this document's guide PDF, end to end. */
-  renderPdfsMs?: number;
+  /** The time renderPdfs() reported for the guide PDF, contents passes included. */
+  renderPdfsMs: number;
 }
 
 export interface PdfResults {
-  launchMs: number;
-  /** How many times the browser was launched for the whole PDF benchmark. */
+  /** The most browsers renderPdfs() launched for one site. */
   launches: number;
   documents: PdfDocumentTiming[];
   /** Per-page time in the first and last quarter of the long guide, and how it was measured. */
   perPage?: { document: string; firstQuarterMs: number; lastQuarterMs: number; method: string };
-  /** renderPdfs() on a built example site, end to end, when the PDF module is present. */
+  /** renderPdfs() on the built example site, end to end. */
   renderPdfs?: { ms: number; files: number; pages: number };
 }
 

@@ -1,5 +1,5 @@
 import type { Problem } from "../content/problems.ts";
-import { blockedRequestsError, renderPdfs, type RenderedPdf } from "../pdf/render-pdfs.ts";
+import type { RenderedPdf } from "../pdf/render-pdfs.ts";
 import { writeContentImages } from "../site/content-images.ts";
 import { fillPdfLinks } from "../site/pdf-links.ts";
 import { runEleventy } from "../site/run-eleventy.ts";
@@ -15,6 +15,7 @@ import {
 } from "./output-folder.ts";
 import type { SiteModel } from "../model/site-model.ts";
 import { checkMemory } from "./memory-check.ts";
+import { siteUrlWarning } from "./site-url-warning.ts";
 import { validateStage } from "./validate-stage.ts";
 
 export interface BuildOptions {
@@ -132,22 +133,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             () => indexSearch(staging),
             (r) => `${r.pages} pages indexed`,
           );
+    // The PDF stage (and Puppeteer, a few hundred milliseconds to load) only when PDFs are asked for.
     const pdfs = options.pdf
       ? await timed(
           "pdf",
-          () =>
-            renderPdfs({
+          async () => {
+            const { blockedRequestsError, renderPdfs } = await import("../pdf/render-pdfs.ts");
+            const printed = await renderPdfs({
               siteDir: staging,
               jobs: model.pdfs,
               paperSize: options.paperSize,
               basePath: options.basePath,
               log,
-            }),
+            });
+            const blocked = blockedRequestsError(printed);
+            if (blocked) throw blocked;
+            return printed;
+          },
           (r) => `${r.length} PDFs, ${r.reduce((sum, pdf) => sum + pdf.pages, 0)} pages`,
         )
       : [];
-    const blocked = blockedRequestsError(pdfs);
-    if (blocked) throw blocked;
     await fillPdfLinks(site.pagesWithPdfLinks, pdfs);
     await timed(
       "publish",
@@ -161,7 +166,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       pages: site.pages,
       searchPages: search.pages,
       pdfs,
-      warnings: validated.warnings,
+      warnings: [...validated.warnings, ...siteUrlWarning(model, options.contentDir, options.pdf)],
       stages,
       totalMs: Math.round(performance.now() - started),
     };

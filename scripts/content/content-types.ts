@@ -9,8 +9,12 @@ export type ContentTypeName =
   | "community"
   | "charter"
   | "ground-rules"
+  | "charter-version"
+  | "ground-rules-version"
   | "chapter"
   | "template"
+  | "example"
+  | "publication"
   | "topics"
   | "roadmap"
   | "phases"
@@ -60,6 +64,20 @@ export const contentTypes: readonly ContentType[] = [
     matches: inFolder(/^communities\/[^/]+\/ground-rules\.md$/),
   },
   {
+    name: "charter-version",
+    schema: "charter-version.schema.json",
+    location: "content/communities/<slug>/versions/<version>/charter.md",
+    format: "markdown",
+    matches: inFolder(/^communities\/[^/]+\/versions\/[^/]+\/charter\.md$/),
+  },
+  {
+    name: "ground-rules-version",
+    schema: "ground-rules-version.schema.json",
+    location: "content/communities/<slug>/versions/<version>/ground-rules.md",
+    format: "markdown",
+    matches: inFolder(/^communities\/[^/]+\/versions\/[^/]+\/ground-rules\.md$/),
+  },
+  {
     name: "chapter",
     schema: "chapter.schema.json",
     location: "content/guide/<slug>.md",
@@ -72,6 +90,20 @@ export const contentTypes: readonly ContentType[] = [
     location: "content/templates/<slug>.md",
     format: "markdown",
     matches: inFolder(/^templates\/[^/]+\.md$/),
+  },
+  {
+    name: "example",
+    schema: "example.schema.json",
+    location: "content/examples/<slug>.md",
+    format: "markdown",
+    matches: inFolder(/^examples\/[^/]+\.md$/),
+  },
+  {
+    name: "publication",
+    schema: "publication.schema.json",
+    location: "content/publications/<slug>.md",
+    format: "markdown",
+    matches: inFolder(/^publications\/[^/]+\.md$/),
   },
   {
     name: "topics",

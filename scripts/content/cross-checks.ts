@@ -2,7 +2,9 @@ import path from "node:path";
 import { displayPath, type ContentFile, type LoadedContent } from "./load-content.ts";
 import { formatFieldPath, type FieldPath } from "./locate-field.ts";
 import { checkApproverList } from "./approvers.ts";
+import { checkArchive } from "./archive-checks.ts";
 import { problem, type Problem } from "./problems.ts";
+import { checkPublications } from "./publication-checks.ts";
 import { isTimeZone } from "./time-zone.ts";
 import { checkVersionHistory } from "./version-history.ts";
 
@@ -66,6 +68,15 @@ export function crossCheck(content: LoadedContent): Problem[] {
     for (const f of findings) report(charter, f.field, f.code, f.message, f.hint);
   }
 
+  // A problem with a copy as a whole (its folder, its partner file) is at the top of the file.
+  checkArchive(content.files, (file, field, code, message, hint) =>
+    field.length
+      ? report(file, field, code, message, hint)
+      : problems.push(
+          problem({ code, file: file.path, line: 1, column: 1, field: "", message, hint }),
+        ),
+  );
+
   const chapterOrders = new Map<number, ContentFile>();
   const templates = new Set(ofType("template").map((f) => f.slug));
   for (const chapter of ofType("chapter")) {
@@ -99,6 +110,7 @@ export function crossCheck(content: LoadedContent): Problem[] {
   }
 
   for (const roadmap of ofType("roadmap")) checkRoadmap(roadmap, report);
+  checkPublications(content, report);
   return problems;
 }
 
@@ -114,7 +126,8 @@ function checkSlugs(content: LoadedContent, problems: Problem[]) {
   const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   const seen = new Map<string, ContentFile>();
   for (const file of content.files) {
-    if (!["community", "chapter", "template"].includes(file.type.name)) continue;
+    if (!["community", "chapter", "template", "example", "publication"].includes(file.type.name))
+      continue;
     const what = file.type.name === "community" ? "folder" : "file";
     if (!slugPattern.test(file.slug)) {
       const suggested = file.slug
@@ -159,9 +172,8 @@ function checkCommunitiesComplete(content: LoadedContent, problems: Problem[]) {
       byCommunity.set(file.community, [...(byCommunity.get(file.community) ?? []), file]);
   }
   // A file that exists but could not be parsed already has its own problem; "missing" would mislead.
-  const exists = (relativePath: string) =>
-    content.unreadable.includes(relativePath) ||
-    content.files.some((f) => f.relativePath === relativePath);
+  const present = new Set([...content.unreadable, ...content.files.map((f) => f.relativePath)]);
+  const exists = (relativePath: string) => present.has(relativePath);
   const required = [
     ["index.md", "the community's name, sponsor, status and approvers"],
     ["charter.md", "the community's charter"],

@@ -7,7 +7,7 @@ import { findControlCharacters } from "./control-characters.ts";
 import { classifyPath, type ContentType, type PathClass } from "./content-types.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import { locateField, type FieldLocation, type FieldPath } from "./locate-field.ts";
-import { parseYamlDocument, yamlOptions } from "./parse-yaml.ts";
+import { parseYamlDocument, readPlainYaml, yamlOptions } from "./parse-yaml.ts";
 import { problem, type Problem } from "./problems.ts";
 import { SourceText } from "./source-text.ts";
 
@@ -27,6 +27,8 @@ export interface ContentFile {
   slug: string;
   /** The community a charter, ground rules or community file belongs to. */
   community?: string;
+  /** For an approved version's copy (versions/<version>/charter.md), the name of its folder. */
+  version?: string;
   /** The front matter (or, for site.yaml, the whole file) as plain data. */
   data: Record<string, unknown>;
   /** The Markdown after the front matter. */
@@ -333,7 +335,9 @@ function loadFile(
     );
   }
   text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  const source = new SourceText(text);
+  // Line starts are only counted when a position has to be shown.
+  let lines: SourceText | undefined;
+  const source = () => (lines ??= new SourceText(text));
 
   let yaml = text;
   let yamlOffset = 0;
@@ -370,12 +374,85 @@ function loadFile(
     ({ yaml, yamlOffset, body, bodyLine } = split.split);
   }
 
+  const plain = readPlainYaml(yaml);
+  if (plain && "tooDeepAt" in plain) {
+    const { line, column } = source().position(yamlOffset + plain.tooDeepAt);
+    return at(line, column, "yaml-too-deep", tooDeep.message, tooDeep.hint);
+  }
+  let data = plain?.data;
+  if (data === undefined) {
+    // Not plain data: read again with `yaml`, which says what is wrong and where.
+    const read = readYamlDocument(yaml, yamlOffset, text, shownPath, source, at);
+    if ("problems" in read) return read;
+    data = read.data;
+  }
+  if (data === null || data === undefined) data = {};
+  if (typeof data !== "object" || Array.isArray(data)) {
+    return at(
+      source().position(yamlOffset).line,
+      1,
+      "front-matter-not-a-map",
+      "The front matter must be a set of fields (key: value lines), not a single value or a list.",
+      "Write one field per line, such as title: Ground rules.",
+    );
+  }
+
+  const segments = relativePath.split("/");
+  const fileName = segments.at(-1)!.replace(/\.(md|ya?ml)$/, "");
+  const community = segments[0] === "communities" ? segments[1] : undefined;
+  // The parsed document is not kept: a large site would hold every file's syntax tree through
+  // validation. A field's position is needed only to report a problem, so the YAML is read again
+  // then, for that file.
+  let located: Document.Parsed | undefined;
+  const locate = (fieldPath: FieldPath) =>
+    locateField((located ??= parseYamlDocument(yaml)), source(), yamlOffset, fieldPath);
+  const file: ContentFile = {
+    type,
+    path: shownPath,
+    relativePath,
+    slug: type.name === "community" ? community! : fileName,
+    ...(community ? { community } : {}),
+    ...(segments[2] === "versions" && segments[3] ? { version: segments[3] } : {}),
+    data: data as Record<string, unknown>,
+    body,
+    bodyLine,
+    bytes: bytes.byteLength,
+    locate,
+  };
+  return { file, problems: findControlCharacters(text, data, locate, shownPath) };
+}
+
+/**
+ * Reads YAML that js-yaml did not read as plain data with the `yaml` package, which gives every
+ * problem's position and bounds alias expansion ("billion laughs").
+ */
+function readYamlDocument(
+  yaml: string,
+  yamlOffset: number,
+  text: string,
+  shownPath: string,
+  source: () => SourceText,
+  at: (
+    line: number,
+    column: number,
+    code: string,
+    message: string,
+    hint: string,
+  ) => { problems: Problem[] },
+): { data: unknown } | { problems: Problem[] } {
   const doc = parseYamlDocument(yaml);
   const yamlProblems = [...doc.errors, ...doc.warnings].map((error) => {
     const offset = yamlOffset + (error.pos[0] ?? 0);
     const { message, hint } = explainYamlError(error, text, offset);
     const code = message === tooDeep.message ? "yaml-too-deep" : "malformed-yaml";
-    return problem({ code, file: shownPath, ...source.position(offset), field: "", message, hint });
+    return problem({
+      code,
+      file: shownPath,
+      ...source().position(offset),
+      field: "",
+      message,
+      hint,
+    });
   });
   if (yamlProblems.length) return { problems: yamlProblems };
 
@@ -385,7 +462,7 @@ function loadFile(
   } catch (error) {
     if (error instanceof RangeError) {
       return at(
-        source.position(yamlOffset).line,
+        source().position(yamlOffset).line,
         1,
         "yaml-too-deep",
         tooDeep.message,
@@ -393,7 +470,7 @@ function loadFile(
       );
     }
     const firstAlias = findFirstAlias(doc);
-    const position = source.position(yamlOffset + (firstAlias ?? 0));
+    const position = source().position(yamlOffset + (firstAlias ?? 0));
     return {
       problems: [
         problem({
@@ -407,35 +484,7 @@ function loadFile(
       ],
     };
   }
-  if (data === null || data === undefined) data = {};
-  if (typeof data !== "object" || Array.isArray(data)) {
-    return at(
-      source.position(yamlOffset).line,
-      1,
-      "front-matter-not-a-map",
-      "The front matter must be a set of fields (key: value lines), not a single value or a list.",
-      "Write one field per line, such as title: Ground rules.",
-    );
-  }
-
-  const segments = relativePath.split("/");
-  const fileName = segments.at(-1)!.replace(/\.(md|ya?ml)$/, "");
-  const community = segments[0] === "communities" ? segments[1] : undefined;
-  const locate = (fieldPath: FieldPath) =>
-    locateField(doc as Document.Parsed, source, yamlOffset, fieldPath);
-  const file: ContentFile = {
-    type,
-    path: shownPath,
-    relativePath,
-    slug: type.name === "community" ? community! : fileName,
-    ...(community ? { community } : {}),
-    data: data as Record<string, unknown>,
-    body,
-    bodyLine,
-    bytes: bytes.byteLength,
-    locate,
-  };
-  return { file, problems: findControlCharacters(text, data, locate, shownPath) };
+  return { data };
 }
 
 const tooDeep = {

@@ -69,11 +69,21 @@ export function pointerToPath(pointer: string): (string | number)[] {
     .map((segment) => (/^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : segment));
 }
 
-/** Shows a path the way an editor reads it: `version_history[3].approval_date`. */
+/**
+ * Shows a path the way an editor reads it: `version_history[3].approval_date`. A key with a dot
+ * in it, such as an indicator's "1.2", is shown in quotes (`answers.self-assessment["1.2"].met`),
+ * so its dot does not read as a level.
+ */
 export function formatFieldPath(path: FieldPath): string {
   return path
     .map((segment, index) =>
-      typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`,
+      typeof segment === "number"
+        ? `[${segment}]`
+        : segment.includes(".")
+          ? `["${segment}"]`
+          : index === 0
+            ? segment
+            : `.${segment}`,
     )
     .join("");
 }

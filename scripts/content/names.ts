@@ -15,9 +15,17 @@ import propertyValueAliases from "unicode-property-value-aliases-ecmascript";
  * Unicode 15.1. Two names with the same skeleton look alike; the skeleton is never shown.
  */
 export function skeleton(name: string): string {
-  const visible = name.normalize("NFKC").replace(/\p{Default_Ignorable_Code_Point}/gu, "");
-  return unhomoglyph(visible.normalize("NFD")).normalize("NFD");
+  let found = skeletons.get(name);
+  if (found === undefined) {
+    const visible = name.normalize("NFKC").replace(/\p{Default_Ignorable_Code_Point}/gu, "");
+    found = unhomoglyph(visible.normalize("NFD")).normalize("NFD");
+    skeletons.set(name, found);
+  }
+  return found;
 }
+
+// The same few approvers are named in every version row of every community.
+const skeletons = new Map<string, string>();
 
 /** True when two names are the same text, however their accents are encoded. */
 export const sameName = (a: string, b: string) => a.normalize("NFC") === b.normalize("NFC");
@@ -94,6 +102,8 @@ function augment(scripts: string[]): string[] {
  * script. @returns undefined when the name is written in one script
  */
 export function mixedScripts(name: string): string[] | undefined {
+  // Printable ASCII is Latin letters and Common punctuation and digits: one script.
+  if (/^[\x20-\x7e]*$/.test(name)) return undefined;
   let resolved: Set<string> | undefined;
   const seen: string[] = [];
   for (const character of name.normalize("NFD")) {

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import { createRequire } from "node:module";
+import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { closest, distance } from "fastest-levenshtein";
 import type { ContentFile } from "./load-content.ts";
 import { formatFieldPath, pointerToPath } from "./locate-field.ts";
@@ -11,10 +11,10 @@ import { problem, type Problem } from "./problems.ts";
 import { describeDateFix } from "./dates.ts";
 import * as precompiled from "./schema-validators.generated.js";
 
-// ajv-formats is CommonJS; under ESM interop its function arrives as the module's `default`.
 type AddFormats = (ajv: Ajv2020, formats: string[]) => Ajv2020;
-const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ??
-  addFormatsModule) as unknown as AddFormats;
+// ajv and ajv-formats are CommonJS, and needed only to compile schemas (npm run generate, or a
+// schema changed since): loaded then, so validating with the precompiled validators skips them.
+const require = createRequire(import.meta.url);
 
 export const schemasDir = fileURLToPath(new URL("../../schemas/", import.meta.url));
 
@@ -37,6 +37,8 @@ export function readSchemas(): Map<string, JsonSchema> {
 
 /** The options every schema is compiled with, at run time or ahead of time by npm run generate. */
 export function createAjv(code?: { source: true; esm: true }): Ajv2020 {
+  const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+  const addFormats = require("ajv-formats") as AddFormats;
   const ajv = new Ajv2020({
     allErrors: true,
     verbose: true,
@@ -84,6 +86,36 @@ function validators(): Map<string, ValidateFunction> {
 export function checkAgainstSchema(file: ContentFile): Problem[] {
   const validate = validators().get(file.type.schema);
   if (!validate) throw new Error(`No schema named ${file.type.schema} in ${schemasDir}`);
+  return explainFailures(file, validate);
+}
+
+let derivedAjv: Ajv2020 | undefined;
+const derivedValidators = new WeakMap<JsonSchema, ValidateFunction>();
+
+/**
+ * Checks a file's data against a schema made from other content, such as a completed example's
+ * answers against its template's fields, with the same explanations as the content schemas.
+ * Compiled once per schema object.
+ */
+export function checkAgainstDerivedSchema(file: ContentFile, schema: JsonSchema): Problem[] {
+  let validate = derivedValidators.get(schema);
+  if (!validate) {
+    if (!derivedAjv) {
+      const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+      const addFormats = require("ajv-formats") as AddFormats;
+      derivedAjv = addFormats(new Ajv2020({ allErrors: true, verbose: true, strict: true }), [
+        "date",
+      ]);
+    }
+    validate = derivedAjv.compile(schema);
+    // Kept here, not in ajv's own cache, so a preview that validates on every save does not grow.
+    derivedAjv.removeSchema(schema);
+    derivedValidators.set(schema, validate);
+  }
+  return explainFailures(file, validate);
+}
+
+function explainFailures(file: ContentFile, validate: ValidateFunction): Problem[] {
   if (validate(file.data)) return [];
   const problems = withoutMisspelledRequired(validate.errors ?? []).map((error) =>
     explain(file, error),
@@ -185,7 +217,8 @@ function explain(file: ContentFile, error: ErrorObject): Problem {
       const allowed = Object.keys(
         ((error.parentSchema as JsonSchema).properties as JsonSchema) ?? {},
       );
-      const guess = suggestion(key, allowed);
+      // Numbers such as an indicator's "3.1" are not typos of each other: list them instead.
+      const guess = /^[0-9]/.test(key) ? undefined : suggestion(key, allowed);
       return make(
         [...base, key],
         "unknown-field",
@@ -328,6 +361,24 @@ function explain(file: ContentFile, error: ErrorObject): Problem {
         `${show(error.data)} is too large: the highest allowed is ${String(params.limit)}.`,
         description,
       );
+    case "minProperties":
+      return make(
+        base,
+        "empty",
+        "This is empty.",
+        description ?? `Write ${String(params.limit)} field here.`,
+      );
+    case "maxProperties": {
+      const keys = Object.keys(error.data as object);
+      return make(
+        base,
+        "too-many-fields",
+        `This has ${keys.length} fields (${keys.join(", ")}); it takes only ${String(params.limit)}.`,
+        description
+          ? `${description} Write each on its own list item.`
+          : "Split it into separate list items.",
+      );
+    }
     case "uniqueItems": {
       const [i, j] = [Number(params.j), Number(params.i)];
       const list = error.data as unknown[];

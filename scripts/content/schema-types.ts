@@ -16,7 +16,7 @@ export interface Site {
    */
   description?: string;
   /**
-   * The site's public address, starting with https:// and including any base path, such as https://communities.example.org/ or https://owner.github.io/charterbook/. When set, every page names its full address for links shared on social media and messaging apps (Open Graph og:url) and for search engines (canonical link). Leave it out while the site has no public address.
+   * The site's public address, starting with https:// and including any base path, such as https://communities.example.org/ or https://owner.github.io/charterbook/. When set, every page names its full address for links shared on social media and messaging apps (Open Graph og:url) and for search engines (canonical link), the PDFs print each version's address with a QR code, and the changes feed links to it. Leave it out while the site has no public address.
    */
   url?: string;
   /**
@@ -121,6 +121,15 @@ export interface Site {
      */
     enforcement?: string;
   };
+  /**
+   * The publications every community's printed guide binds after its charter and ground rules, in this order, by file name in content/publications without .md, such as guide. A community can choose its own. Default: every chapter, the appendices, and the templates that are in no publication.
+   *
+   * @minItems 1
+   * @maxItems 10
+   *
+   * Items: A short identifier of lowercase letters, digits and hyphens, such as terms-of-reference.
+   */
+  guide_publications?: string[];
 }
 
 /**
@@ -184,6 +193,15 @@ export interface Community {
      */
     phone?: string;
   }[];
+  /**
+   * The publications this community's printed guide binds after its charter and ground rules, in this order, by file name in content/publications without .md, such as guide or self-assessment-toolkit. Default: the site's guide_publications.
+   *
+   * @minItems 1
+   * @maxItems 10
+   *
+   * Items: A short identifier of lowercase letters, digits and hyphens, such as terms-of-reference.
+   */
+  guide_publications?: string[];
 }
 
 /**
@@ -361,6 +379,12 @@ export interface GroundRules {
   agreement: string;
 }
 
+/** Approved charter version: the fields of Charter. */
+export type CharterVersionFile = Charter;
+
+/** Approved ground rules version: the fields of GroundRules. */
+export type GroundRulesVersionFile = GroundRules;
+
 /**
  * One chapter of the printable guide. Lives in content/guide/<slug>.md; the Markdown below the front matter is the chapter's text, with footnotes for sources.
  */
@@ -417,7 +441,7 @@ export interface Chapter {
 }
 
 /**
- * A fill-in document, such as Terms of Reference, described as a list of blocks so it can be printed blank and filled in by hand. Lives in content/templates/<slug>.md; the Markdown below the front matter explains how to use it.
+ * A fill-in document, such as Terms of Reference or a service self-assessment, described as a list of blocks. The site shows it as a form to fill in on screen, and its PDF is printed blank with form fields. Lives in content/templates/<slug>.md; the Markdown below the front matter explains how to use it.
  */
 export interface Template {
   /**
@@ -429,7 +453,230 @@ export interface Template {
    */
   summary: string;
   /**
-   * The parts of the form, top to bottom. Each has a type: heading, text, field, date, signature, scale, table or checklist.
+   * Rating scales, each defined once here and used by its name in assessment columns and scale blocks.
+   *
+   * @minItems 1
+   * @maxItems 10
+   *
+   * Items: A rating scale, defined once and used by its name.
+   */
+  scales?: {
+    /**
+     * The name columns and scale blocks use for it, such as extent.
+     */
+    name: string;
+    /**
+     * The choices, lowest first: each a label, or a label with a description of what it means.
+     *
+     * @minItems 2
+     * @maxItems 7
+     *
+     * Items: One choice of a scale: its label (such as Partially), or a label and a description.
+     */
+    options: (
+      | string
+      | {
+          /**
+           * The choice's words, such as Partially.
+           */
+          label: string;
+          /**
+           * What the choice means, such as Some evidence, not yet across the whole service.
+           */
+          description?: string;
+        }
+    )[];
+  }[];
+  /**
+   * Groups of blocks defined once here and printed for each of many items by a repeat block, instead of copying the blocks (or YAML anchors).
+   *
+   * @minItems 1
+   * @maxItems 20
+   *
+   * Items: A group of blocks defined once, for a repeat block to print for each of its items.
+   */
+  groups?: {
+    /**
+     * The name repeat blocks use for it, such as session-notes.
+     */
+    name: string;
+    /**
+     * The group's blocks, top to bottom: any type but assessment and repeat.
+     *
+     * @minItems 1
+     * @maxItems 20
+     *
+     * Items: One part of a group of blocks, chosen by its type: any type but assessment and repeat.
+     */
+    blocks: (
+      | {
+          /**
+           * Write heading for a heading that divides the form into parts.
+           */
+          type: "heading";
+          /**
+           * The heading's words, such as 1.0 Aim or purpose.
+           */
+          text: string;
+          /**
+           * 2 for a main part of the form, 3 for a part within it.
+           */
+          level?: 2 | 3;
+        }
+      | {
+          /**
+           * Write text for text printed as it is, such as instructions to keep.
+           */
+          type: "text";
+          /**
+           * The text, in Markdown.
+           */
+          text: string;
+        }
+      | {
+          /**
+           * Write field for a write-in field printed as ruled lines.
+           */
+          type: "field";
+          /**
+           * What to write, such as Name of group.
+           */
+          label: string;
+          /**
+           * The name its answers are stored under in a completed example and in the PDF form, such as group-name. Default: made from the label. Set it when two blocks have the same label, or to keep completed examples valid when the label changes.
+           */
+          name?: string;
+          /**
+           * Help shown under the label, such as Describe how progress will be reported.
+           */
+          hint?: string;
+          /**
+           * How many ruled lines to leave for writing, from 1 to 30.
+           */
+          lines: number;
+        }
+      | {
+          /**
+           * Write date for a labelled space to write a date.
+           */
+          type: "date";
+          /**
+           * What the date is, such as Date of approval.
+           */
+          label: string;
+          /**
+           * The name its answers are stored under in a completed example and in the PDF form, such as review-date. Default: made from the label. Set it when two blocks have the same label, or to keep completed examples valid when the label changes.
+           */
+          name?: string;
+        }
+      | {
+          /**
+           * Write signature for spaces for names, signatures and dates.
+           */
+          type: "signature";
+          /**
+           * Who signs, such as Approved by.
+           */
+          label: string;
+          /**
+           * The name its answers are stored under in a completed example and in the PDF form, such as approved-by. Default: made from the label. Set it when two blocks have the same label, or to keep completed examples valid when the label changes.
+           */
+          name?: string;
+          /**
+           * How many people sign, from 1 to 10; each gets a name, signature and date line.
+           */
+          signatories?: number;
+        }
+      | {
+          /**
+           * Write scale for statements each rated by ticking one box of a scale.
+           */
+          type: "scale";
+          /**
+           * The question, such as Rate how your community works in each area.
+           */
+          label: string;
+          /**
+           * The name its answers are stored under in a completed example and in the PDF form, such as satisfaction. Default: made from the label. Set it when two blocks have the same label, or to keep completed examples valid when the label changes.
+           */
+          name?: string;
+          /**
+           * The choices, lowest first, such as Not at all, Partially, To a greater extent, Consistently. Leave out when scale names a scale defined in scales.
+           *
+           * @minItems 2
+           * @maxItems 7
+           *
+           * Items: Plain text, one line or a short paragraph.
+           */
+          options?: string[];
+          /**
+           * The name of a scale defined in the template's scales, instead of options.
+           */
+          scale?: string;
+          /**
+           * The statements to rate, one per row.
+           *
+           * @minItems 1
+           * @maxItems 40
+           *
+           * Items: Plain text, one line or a short paragraph.
+           */
+          items: string[];
+        }
+      | {
+          /**
+           * Write table for a table with named columns and blank rows.
+           */
+          type: "table";
+          /**
+           * What the table records, such as Members of the group.
+           */
+          caption: string;
+          /**
+           * The name its answers are stored under in a completed example and in the PDF form, such as members. Default: made from the label. Set it when two blocks have the same label, or to keep completed examples valid when the label changes.
+           */
+          name?: string;
+          /**
+           * The column headings, such as Name and Title or role.
+           *
+           * @minItems 1
+           * @maxItems 8
+           *
+           * Items: Plain text, one line or a short paragraph.
+           */
+          columns: string[];
+          /**
+           * How many blank rows to print, from 1 to 40.
+           */
+          rows: number;
+        }
+      | {
+          /**
+           * Write checklist for a list of items each with a tick box.
+           */
+          type: "checklist";
+          /**
+           * What the list is for, such as Before the first meeting.
+           */
+          label?: string;
+          /**
+           * The name its answers are stored under in a completed example and in the PDF form, such as after-the-review. Default: made from the label. Set it when two blocks have the same label, or to keep completed examples valid when the label changes.
+           */
+          name?: string;
+          /**
+           * The items to tick, in Markdown: *emphasis*, **bold** and links may be used.
+           *
+           * @minItems 1
+           * @maxItems 60
+           *
+           * Items: Text that may use Markdown: *emphasis*, **bold**, [links](https://example.org) and lists.
+           */
+          items: string[];
+        }
+    )[];
+  }[];
+  /**
+   * The parts of the form, top to bottom. Each has a type: heading, text, field, date, signature, scale, table, checklist, assessment or repeat.
    *
    * @minItems 1
    *
@@ -470,6 +717,10 @@ export interface Template {
          */
         label: string;
         /**
+         * The name its answers are stored under in a completed example and in the PDF form, such as group-name. Default: made from the label. Set it when two blocks have the same label, or to keep completed examples valid when the label changes.
+         */
+        name?: string;
+        /**
          * Help shown under the label, such as Describe how progress will be reported.
          */
         hint?: string;
@@ -487,6 +738,10 @@ export interface Template {
          * What the date is, such as Date of approval.
          */
         label: string;
+        /**
+         * The name its answers are stored under in a completed example and in the PDF form, such as review-date. Default: made from the label. Set it when two blocks have the same label, or to keep completed examples valid when the label changes.
+         */
+        name?: string;
       }
     | {
         /**
@@ -497,6 +752,10 @@ export interface Template {
          * Who signs, such as Approved by.
          */
         label: string;
+        /**
+         * The name its answers are stored under in a completed example and in the PDF form, such as approved-by. Default: made from the label. Set it when two blocks have the same label, or to keep completed examples valid when the label changes.
+         */
+        name?: string;
         /**
          * How many people sign, from 1 to 10; each gets a name, signature and date line.
          */
@@ -512,18 +771,27 @@ export interface Template {
          */
         label: string;
         /**
-         * The choices, lowest first, such as Not at all, Partially, To a greater extent, Consistently.
+         * The name its answers are stored under in a completed example and in the PDF form, such as satisfaction. Default: made from the label. Set it when two blocks have the same label, or to keep completed examples valid when the label changes.
+         */
+        name?: string;
+        /**
+         * The choices, lowest first, such as Not at all, Partially, To a greater extent, Consistently. Leave out when scale names a scale defined in scales.
          *
          * @minItems 2
          * @maxItems 7
          *
          * Items: Plain text, one line or a short paragraph.
          */
-        options: string[];
+        options?: string[];
+        /**
+         * The name of a scale defined in the template's scales, instead of options.
+         */
+        scale?: string;
         /**
          * The statements to rate, one per row.
          *
          * @minItems 1
+         * @maxItems 40
          *
          * Items: Plain text, one line or a short paragraph.
          */
@@ -538,6 +806,10 @@ export interface Template {
          * What the table records, such as Members of the group.
          */
         caption: string;
+        /**
+         * The name its answers are stored under in a completed example and in the PDF form, such as members. Default: made from the label. Set it when two blocks have the same label, or to keep completed examples valid when the label changes.
+         */
+        name?: string;
         /**
          * The column headings, such as Name and Title or role.
          *
@@ -562,15 +834,337 @@ export interface Template {
          */
         label?: string;
         /**
-         * The items to tick.
+         * The name its answers are stored under in a completed example and in the PDF form, such as after-the-review. Default: made from the label. Set it when two blocks have the same label, or to keep completed examples valid when the label changes.
+         */
+        name?: string;
+        /**
+         * The items to tick, in Markdown: *emphasis*, **bold** and links may be used.
          *
          * @minItems 1
+         * @maxItems 60
          *
          * Items: Text that may use Markdown: *emphasis*, **bold**, [links](https://example.org) and lists.
          */
         items: string[];
       }
+    | {
+        /**
+         * Write assessment for a set of standards and indicators, each indicator answered under the same columns.
+         */
+        type: "assessment";
+        /**
+         * The assessment's title, such as Service self-assessment.
+         */
+        title: string;
+        /**
+         * The name its answers are stored under in a completed example and in the PDF form, such as self-assessment. Default: made from the label. Set it when two blocks have the same label, or to keep completed examples valid when the label changes.
+         */
+        name?: string;
+        /**
+         * How to complete the assessment, in Markdown, shown before the first standard.
+         */
+        introduction?: string;
+        /**
+         * The headings every indicator is answered under, defined once for the whole assessment, each of a kind: text, scale, horizons, date or owner.
+         *
+         * @minItems 1
+         * @maxItems 6
+         *
+         * Items: One heading every indicator is answered under, chosen by its kind.
+         */
+        columns: (
+          | {
+              /**
+               * Write text for an answer in words, such as the evidence.
+               */
+              kind: "text";
+              /**
+               * The column's name, which its answers are stored under, such as evidence.
+               */
+              name: string;
+              /**
+               * The question the column asks of every indicator, such as What evidence is there?
+               */
+              heading: string;
+              /**
+               * Help shown under the heading, such as Name documents, audits or feedback.
+               */
+              hint?: string;
+              /**
+               * How many ruled lines to leave for writing, from 1 to 12. Default: 3.
+               */
+              lines?: number;
+            }
+          | {
+              /**
+               * Write scale for one choice on a scale, such as how far the indicator is met.
+               */
+              kind: "scale";
+              /**
+               * The column's name, which its answers are stored under, such as evidence.
+               */
+              name: string;
+              /**
+               * The question the column asks of every indicator, such as What evidence is there?
+               */
+              heading: string;
+              /**
+               * Help shown under the heading, such as Name documents, audits or feedback.
+               */
+              hint?: string;
+              /**
+               * The name of a scale defined in the template's scales, such as extent.
+               */
+              scale: string;
+            }
+          | {
+              /**
+               * Write horizons for a space to write under each of a few named horizons.
+               */
+              kind: "horizons";
+              /**
+               * The column's name, which its answers are stored under, such as evidence.
+               */
+              name: string;
+              /**
+               * The question the column asks of every indicator, such as What evidence is there?
+               */
+              heading: string;
+              /**
+               * Help shown under the heading, such as Name documents, audits or feedback.
+               */
+              hint?: string;
+              /**
+               * The horizons, in order, such as Short term, Medium term, Long term.
+               *
+               * @minItems 2
+               * @maxItems 4
+               *
+               * Items: Plain text, one line or a short paragraph.
+               */
+              horizons: string[];
+              /**
+               * How many ruled lines to leave for writing under each horizon, from 1 to 12. Default: 2.
+               */
+              lines?: number;
+            }
+          | {
+              /**
+               * Write date for a date, such as when to review the indicator.
+               */
+              kind: "date";
+              /**
+               * The column's name, which its answers are stored under, such as evidence.
+               */
+              name: string;
+              /**
+               * The question the column asks of every indicator, such as What evidence is there?
+               */
+              heading: string;
+              /**
+               * Help shown under the heading, such as Name documents, audits or feedback.
+               */
+              hint?: string;
+            }
+          | {
+              /**
+               * Write owner for the person or role who leads the actions.
+               */
+              kind: "owner";
+              /**
+               * The column's name, which its answers are stored under, such as evidence.
+               */
+              name: string;
+              /**
+               * The question the column asks of every indicator, such as What evidence is there?
+               */
+              heading: string;
+              /**
+               * Help shown under the heading, such as Name documents, audits or feedback.
+               */
+              hint?: string;
+            }
+        )[];
+        /**
+         * The standards, in order, each with its indicators.
+         *
+         * @minItems 1
+         * @maxItems 30
+         *
+         * Items: One standard: what good looks like, the evidence that shows it, and the indicators that measure it.
+         */
+        standards: {
+          /**
+           * The standard's number, in quotes, such as "1".
+           */
+          number: string;
+          /**
+           * The standard's title, such as Leadership and governance.
+           */
+          title: string;
+          /**
+           * What the standard asks of the service, in Markdown.
+           */
+          introduction?: string;
+          /**
+           * Examples of evidence that would show the standard is met, in Markdown, one per item.
+           *
+           * @minItems 1
+           * @maxItems 20
+           *
+           * Items: Text that may use Markdown: *emphasis*, **bold**, [links](https://example.org) and lists.
+           */
+          evidence_examples?: string[];
+          /**
+           * true to start the standard on a new page in the PDF.
+           */
+          start_on_new_page?: boolean;
+          /**
+           * The standard's indicators, in order.
+           *
+           * @minItems 1
+           * @maxItems 30
+           *
+           * Items: One indicator: a numbered statement answered under every column of the assessment.
+           */
+          indicators: {
+            /**
+             * The indicator's number, in quotes, starting with its standard's number, such as "1.2".
+             */
+            number: string;
+            /**
+             * What the indicator asks, in Markdown, such as The service has a written vision shared with the people who use it.
+             */
+            statement: string;
+          }[];
+        }[];
+      }
+    | {
+        /**
+         * Write repeat to print a group of blocks once for each of several items.
+         */
+        type: "repeat";
+        /**
+         * The name of a group defined in the template's groups.
+         */
+        group: string;
+        /**
+         * The name its answers are stored under in a completed example and in the PDF form. Default: the group's name.
+         */
+        name?: string;
+        /**
+         * The items, each a heading followed by the group's blocks, such as First session, Second session.
+         *
+         * @minItems 1
+         * @maxItems 40
+         *
+         * Items: Plain text, one line or a short paragraph.
+         */
+        items: string[];
+      }
   )[];
+}
+
+/**
+ * A template filled in, such as a worked case study or a completed self-assessment, shown on the site and in its PDF as the filled-in form. Its answers are checked against the template's fields. Lives in content/examples/<slug>.md; the Markdown below the front matter says what the example shows. A template page's Download as Markdown button writes such a file.
+ */
+export interface Example {
+  /**
+   * The template this example fills in, by its file name in content/templates without .md, such as case-study.
+   */
+  template: string;
+  /**
+   * The example's title, such as Completed example: Riverside peer support service.
+   */
+  title: string;
+  /**
+   * One sentence that says what the example shows.
+   */
+  summary: string;
+  /**
+   * The answers, under the names of the template's blocks (a block's name, or its label in lowercase with hyphens): text for fields, YYYY-MM-DD for dates, an option's label for scales, the numbers of the ticked items for checklists, and groups of these for tables, signatures, assessments and repeated groups. The template page's Download as Markdown button writes them for you.
+   */
+  answers: {
+    /**
+     * The answer to one block of the template; its shape depends on the block.
+     *
+     * This interface was referenced by `undefined`'s JSON-Schema definition
+     * via the `patternProperty` "^[a-z0-9]+(-[a-z0-9]+)*$".
+     */
+    [k: string]:
+      | string
+      | number[]
+      | {
+          /**
+           * This interface was referenced by `undefined`'s JSON-Schema definition
+           * via the `patternProperty` "^.+$".
+           */
+          [k: string]: unknown | undefined;
+        }
+      | undefined;
+  };
+}
+
+/**
+ * A named collection of chapters, templates, completed examples and appendices, such as a toolkit or the guide itself, with its own landing page, order, groups and PDF. Lives in content/publications/<slug>.md; the Markdown below the front matter introduces it on its landing page and after its PDF's cover.
+ */
+export interface Publication {
+  /**
+   * The publication's title, such as Service self-assessment toolkit.
+   */
+  title: string;
+  /**
+   * One sentence that says what the publication is for and who uses it.
+   */
+  summary: string;
+  /**
+   * What the publication is, shown above its title: toolkit (the default), or guide for the guide that communities' printed guides bind.
+   */
+  kind?: "toolkit" | "guide";
+  /**
+   * The publication's parts in reading order, in named groups, such as Before you start and The self-assessment.
+   *
+   * @minItems 1
+   * @maxItems 20
+   *
+   * Items: A group of parts with a title.
+   */
+  groups: {
+    /**
+     * The group's title, such as Before you start.
+     */
+    title: string;
+    /**
+     * One sentence about the group, shown on the landing page.
+     */
+    summary?: string;
+    /**
+     * The group's parts in order, each one of: chapter, template, example or appendix, with the file name without .md.
+     *
+     * @minItems 1
+     * @maxItems 100
+     *
+     * Items: One part: a chapter, template or completed example by its file name, or an appendix.
+     */
+    items: {
+      /**
+       * A chapter of the guide, by its file name in content/guide without .md, such as reflective-practice.
+       */
+      chapter?: string;
+      /**
+       * A template, by its file name in content/templates without .md, such as terms-of-reference.
+       */
+      template?: string;
+      /**
+       * A completed example, by its file name in content/examples without .md.
+       */
+      example?: string;
+      /**
+       * One of the guide's appendices: phases, roadmap, topics or principles.
+       */
+      appendix?: "phases" | "roadmap" | "topics" | "principles";
+    }[];
+  }[];
 }
 
 /**

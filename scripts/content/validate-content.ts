@@ -11,6 +11,7 @@ import {
 } from "./load-content.ts";
 import { sortProblems, type Problem } from "./problems.ts";
 import { checkAgainstSchema, readSchemas } from "./schema-check.ts";
+import { checkTemplatesAndExamples } from "./template-checks.ts";
 
 /** Content that was loaded and checked; `model` is what the site publishes, present only when nothing is wrong. */
 export interface ValidatedContent extends LoadedContent {
@@ -55,16 +56,22 @@ const hasErrors = (problems: readonly { severity: string }[]) =>
   problems.some((p) => p.severity === "error");
 
 function checkLoaded(content: LoadedContent, cache?: ContentCache): ValidatedContent {
-  const schemaProblems = content.files.flatMap((file) => {
+  const schemaChecked = content.files.map((file) => {
     let problems = cache?.schemaProblems.get(file);
     if (!problems) {
       problems = checkAgainstSchema(file);
       cache?.schemaProblems.set(file, problems);
     }
-    return problems;
+    return { file, problems };
   });
+  const schemaProblems = schemaChecked.flatMap((checked) => checked.problems);
   const crossProblems = crossCheck(content);
-  const problems = [...content.problems, ...schemaProblems, ...crossProblems];
+  // Templates and examples are checked in depth only once they have their schema's shape.
+  const failedSchema = new Set(
+    schemaChecked.filter((checked) => checked.problems.length > 0).map((checked) => checked.file),
+  );
+  const formProblems = checkTemplatesAndExamples(content.files, (file) => !failedSchema.has(file));
+  const problems = [...content.problems, ...schemaProblems, ...crossProblems, ...formProblems];
   // The model assumes every file has its schema's shape, so it is only built from valid content.
   if (hasErrors(problems)) return { ...content, problems: sortProblems(problems) };
   const built = buildModel(content, readSchemas(), cache?.model);

@@ -8,8 +8,12 @@ export const typeNames: Record<ContentType["name"], string> = {
   community: "Community",
   charter: "Charter",
   "ground-rules": "GroundRules",
+  "charter-version": "CharterVersionFile",
+  "ground-rules-version": "GroundRulesVersionFile",
   chapter: "Chapter",
   template: "Template",
+  example: "Example",
+  publication: "Publication",
   topics: "Topics",
   roadmap: "Roadmap",
   phases: "Phases",
@@ -22,6 +26,16 @@ const banner = `/**
  */
 `;
 
+/** The content type whose schema a schema is, when it is nothing but a `$ref` to a whole schema. */
+export function sameFieldsAs(
+  schema: JsonSchema,
+  types: readonly ContentType[],
+): ContentType | undefined {
+  const ref = schema.$ref;
+  if (typeof ref !== "string" || "properties" in schema) return undefined;
+  return types.find((type) => type.schema === ref);
+}
+
 /** Generates one TypeScript module declaring an interface per content type. */
 export async function generateSchemaTypes(
   types: readonly ContentType[],
@@ -30,7 +44,16 @@ export async function generateSchemaTypes(
   const definitions = schemas.get("definitions.schema.json") ?? {};
   const parts: string[] = [];
   for (const type of types) {
-    const schema = inlineRefs(schemas.get(type.schema) ?? {}, definitions);
+    const original = schemas.get(type.schema) ?? {};
+    // A schema that is another content type's (an approved version is a charter) names its type.
+    const sameAs = sameFieldsAs(original, types);
+    if (sameAs) {
+      parts.push(
+        `/** ${String(original.title)}: the fields of ${typeNames[sameAs.name]}. */\nexport type ${typeNames[type.name]} = ${typeNames[sameAs.name]};\n`,
+      );
+      continue;
+    }
+    const schema = inlineRefs(original, definitions, schemas);
     // The interface is named after the content type, not the schema's human title.
     const { $id: _id, $schema: _dialect, ...rest } = schema;
     const named = { ...rest, title: typeNames[type.name] };

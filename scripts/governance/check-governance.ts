@@ -10,6 +10,7 @@ import { siteTimeZone } from "../content/time-zone.ts";
 import { validateContent, type ValidatedContent } from "../content/validate-content.ts";
 import { compareVersions, type HistoryFinding } from "../content/version-history.ts";
 import type { SiteModel } from "../model/site-model.ts";
+import { checkArchiveChange } from "./archive-rules.ts";
 import { loadBaseContent, type BaseContent } from "./base-content.ts";
 import { compareCharters, compareGroundRules } from "./compare-views.ts";
 import { changedFilesSince, findRepositoryRoot, headCommit, resolveCommit } from "./git-files.ts";
@@ -105,8 +106,9 @@ const governedFiles = ["index.md", "charter.md", "ground-rules.md"] as const;
  * Judges the content folder (usually a pull request's) against a base commit with this checker's
  * rules: everything validation enforces, an append-only version history, a new version for every
  * change a reader would see and for every change of who may approve, approvals only of the newest
- * version by approvers listed on the base, no dates after today, no charter moved or removed, and
- * every change outside the content folder listed for a maintainer.
+ * version by approvers listed on the base, no dates after today, no charter moved or removed, the
+ * archive of approved versions kept as it was and added to only with each approval, and every
+ * change outside the content folder listed for a maintainer.
  */
 export async function checkGovernance(options: GovernanceOptions): Promise<GovernanceReport> {
   const repo = await openRepository(options);
@@ -136,6 +138,40 @@ export async function checkGovernance(options: GovernanceOptions): Promise<Gover
     if (report) charters.push(report);
   }
   charters.push(...removed);
+  for (const finding of await checkArchiveChange({
+    contentDir: repo.contentDir,
+    baseEntries: base.entries,
+    base: base.validated,
+    head,
+    baseRef: options.base,
+    shown: repo.repoPath,
+  })) {
+    const file = fileAt(head, finding.file);
+    const { line, column } =
+      file && finding.field ? file.locate(finding.field) : { line: 1, column: 1 };
+    // An approval refused for another reason is reported once; its copy is asked for once it is right.
+    const row = finding.field ? formatFieldPath(finding.field.slice(0, 2)) : undefined;
+    const refused = problems.all.some(
+      (p) =>
+        p.severity === "error" &&
+        p.file === repo.repoPath(finding.file) &&
+        row !== undefined &&
+        p.field.startsWith(row),
+    );
+    if (finding.code === "archive-missing" && refused) continue;
+    problems.push(
+      problem({
+        code: finding.code,
+        severity: finding.severity,
+        file: repo.repoPath(finding.file),
+        line,
+        column,
+        field: finding.field ? formatFieldPath(finding.field) : "",
+        message: finding.message,
+        hint: finding.hint,
+      }),
+    );
+  }
   charters.sort((a, b) => a.file.localeCompare(b.file) || a.state.localeCompare(b.state));
 
   const ruleFiles = (await changedFilesSince(repo.root, repo.baseCommit)).filter(

@@ -16,6 +16,11 @@ export interface CommunityFiles {
   charterPath: string;
   /** The charter's text, exactly as on disk. */
   charterText: string;
+  /** The ground rules' absolute path, and their path as shown to the editor. */
+  groundRulesFile: string;
+  groundRulesPath: string;
+  /** The folder of the community's archive of approved versions (versions/). */
+  archiveFolder: string;
   /** The bodies or roles the community's index.md lists as approvers. */
   approvers: string[];
   /** The time zone the community dates its charter in (site.yaml's time_zone, or its locale's). */
@@ -54,7 +59,8 @@ export async function readCommunity(contentDir: string, slug: string): Promise<C
   }
   const indexPath = path.join(folder, "index.md");
   const charterPath = path.join(folder, "charter.md");
-  for (const file of [indexPath, charterPath]) {
+  const groundRulesPath = path.join(folder, "ground-rules.md");
+  for (const file of [indexPath, charterPath, groundRulesPath]) {
     if (!existsSync(file))
       throw new UsageError(`${shown(file)} does not exist; every community needs one.`);
   }
@@ -76,6 +82,9 @@ export async function readCommunity(contentDir: string, slug: string): Promise<C
     charterFile: charterPath,
     charterPath: shown(charterPath),
     charterText: await readFile(charterPath, "utf8"),
+    groundRulesFile: groundRulesPath,
+    groundRulesPath: shown(groundRulesPath),
+    archiveFolder: path.join(folder, "versions"),
     approvers: listed,
     timeZone: await readTimeZone(contentDir),
   };

@@ -8,18 +8,23 @@ import type { CharterView, GroundRulesView, ViewSection } from "./reader-view.ts
 const quote = (text: string) => JSON.stringify(text);
 
 /**
- * The changes between two lists of items, numbered as a reader counts them: an item replaced in
- * place is reworded, an item found again elsewhere moved, the rest added (numbered as now) or
- * removed (numbered as before).
+ * One change to a list of items, numbered as a reader counts them: `from` in the older list,
+ * `to` in the newer one.
  */
-export function compareLists(
-  before: readonly string[],
-  after: readonly string[],
-  noun: string,
-): string[] {
+export type ListChange =
+  | { kind: "reworded"; from: number; to: number }
+  | { kind: "moved"; from: number; to: number }
+  | { kind: "removed"; from: number }
+  | { kind: "added"; to: number };
+
+/**
+ * The changes between two lists of items: an item replaced in place is reworded, an item found
+ * again elsewhere moved, the rest added or removed. In the order a reader meets them.
+ */
+export function listChanges(before: readonly string[], after: readonly string[]): ListChange[] {
   const removed: { number: number; text: string }[] = [];
   const added: { number: number; text: string }[] = [];
-  const changes: { at: number; text: string }[] = [];
+  const changes: { at: number; change: ListChange }[] = [];
   let beforeNumber = 1;
   let afterNumber = 1;
   const parts = diffArrays([...before], [...after]);
@@ -43,9 +48,12 @@ export function compareLists(
       !after.includes(removedHere[0]!.text) &&
       !before.includes(addedHere[0]!.text)
     ) {
-      removedHere.shift();
+      const gone = removedHere.shift()!;
       const put = addedHere.shift()!;
-      changes.push({ at: put.number, text: `${noun} ${put.number} reworded` });
+      changes.push({
+        at: put.number,
+        change: { kind: "reworded", from: gone.number, to: put.number },
+      });
     }
     removed.push(...removedHere);
     added.push(...addedHere);
@@ -59,24 +67,70 @@ export function compareLists(
       added.splice(added.indexOf(movedTo), 1);
       changes.push({
         at: movedTo.number,
-        text: `${noun} ${gone.number} moved to position ${movedTo.number}`,
+        change: { kind: "moved", from: gone.number, to: movedTo.number },
       });
-    } else changes.push({ at: gone.number, text: `${noun} ${gone.number} removed` });
+    } else changes.push({ at: gone.number, change: { kind: "removed", from: gone.number } });
   }
-  for (const item of added) changes.push({ at: item.number, text: `${noun} ${item.number} added` });
-  return changes.sort((a, b) => a.at - b.at).map((change) => change.text);
+  for (const item of added)
+    changes.push({ at: item.number, change: { kind: "added", to: item.number } });
+  return changes.sort((a, b) => a.at - b.at).map(({ change }) => change);
+}
+
+/** A list change in words: "rule 7 reworded", "goal 2 moved to position 4". */
+export function describeListChange(change: ListChange, noun: string): string {
+  switch (change.kind) {
+    case "reworded":
+      return `${noun} ${change.to} reworded`;
+    case "moved":
+      return `${noun} ${change.from} moved to position ${change.to}`;
+    case "removed":
+      return `${noun} ${change.from} removed`;
+    case "added":
+      return `${noun} ${change.to} added`;
+  }
+}
+
+/** The changes between two lists of items, in words. */
+export function compareLists(
+  before: readonly string[],
+  after: readonly string[],
+  noun: string,
+): string[] {
+  return listChanges(before, after).map((change) => describeListChange(change, noun));
 }
 
 const sectionName = (number: number, section: ViewSection) =>
   `section ${number} (${section.title})`;
+
+/** One change to the numbered sections; numbers are as before the change, except an added section's. */
+export type SectionChange =
+  | { kind: "removed"; number: number; section: ViewSection }
+  | { kind: "renamed"; number: number; section: ViewSection; now: ViewSection }
+  | { kind: "added"; number: number; section: ViewSection }
+  | {
+      kind: "moved";
+      number: number;
+      section: ViewSection;
+      place: "after" | "before";
+      otherNumber: number;
+      other: ViewSection;
+    }
+  | {
+      kind: "reworded";
+      number: number;
+      section: ViewSection;
+      before: ViewSection;
+      /** For a section of items (goals, risks): how its items changed. */
+      items?: ListChange[];
+    };
 
 /**
  * How the numbered sections changed: added, removed, renamed, moved and reworded. Sections are
  * numbered as they were before the change, so each name points at the text a reviewer compares
  * with; only an added section, which had no number, is numbered as it is now.
  */
-function compareSections(before: ViewSection[], after: ViewSection[]): string[] {
-  const changes: string[] = [];
+export function sectionChanges(before: ViewSection[], after: ViewSection[]): SectionChange[] {
+  const changes: SectionChange[] = [];
   const beforeKeys = before.map((s) => s.key);
   const afterKeys = after.map((s) => s.key);
   const numberBefore = (key: string) => beforeKeys.indexOf(key) + 1;
@@ -94,15 +148,16 @@ function compareSections(before: ViewSection[], after: ViewSection[]): string[] 
   }
   for (const old of gone) {
     const now = renamed.get(old);
+    const number = numberBefore(old.key);
     changes.push(
       now
-        ? `${sectionName(numberBefore(old.key), old)} renamed to ${quote(now.title)}`
-        : `${sectionName(numberBefore(old.key), old)} removed`,
+        ? { kind: "renamed", number, section: old, now }
+        : { kind: "removed", number, section: old },
     );
   }
   for (const now of fresh) {
     if (![...renamed.values()].includes(now))
-      changes.push(`${sectionName(numberAfter(now.key), now)} added`);
+      changes.push({ kind: "added", number: numberAfter(now.key), section: now });
   }
 
   // Sections in both versions whose order changed: those outside the longest run kept in order moved.
@@ -113,32 +168,58 @@ function compareSections(before: ViewSection[], after: ViewSection[]): string[] 
       .filter((part) => !part.added && !part.removed)
       .flatMap((part) => part.value),
   );
-  // Numbered as before the change, so "section 1 moved after section 2" reads against the old text.
-  const named = (key: string) => sectionName(numberBefore(key), before[numberBefore(key) - 1]!);
+  const old = (key: string) => before[numberBefore(key) - 1]!;
   commonAfter.forEach((key, index) => {
     if (kept.has(key)) return;
     const previous = commonAfter[index - 1];
     const next = commonAfter[index + 1];
-    changes.push(
-      previous
-        ? `${named(key)} moved after ${named(previous)}`
-        : `${named(key)} moved before ${named(next!)}`,
-    );
+    const otherKey = previous ?? next!;
+    changes.push({
+      kind: "moved",
+      number: numberBefore(key),
+      section: old(key),
+      place: previous ? "after" : "before",
+      otherNumber: numberBefore(otherKey),
+      other: old(otherKey),
+    });
   });
 
   for (const now of after) {
-    const old = before.find((s) => s.key === now.key);
-    if (!old || JSON.stringify(old.items) === JSON.stringify(now.items)) continue;
-    const name = sectionName(numberBefore(now.key), now);
-    if (now.itemNoun) {
-      changes.push(`${name}: ${compareLists(old.items, now.items, now.itemNoun).join(", ")}`);
-    } else changes.push(`${name} reworded`);
+    const then = before.find((s) => s.key === now.key);
+    if (!then || JSON.stringify(then.items) === JSON.stringify(now.items)) continue;
+    changes.push({
+      kind: "reworded",
+      number: numberBefore(now.key),
+      section: now,
+      before: then,
+      ...(now.itemNoun ? { items: listChanges(then.items, now.items) } : {}),
+    });
   }
   return changes;
 }
 
+/** A section change in words: "section 4 (Meetings) moved before section 3 (Purpose)". */
+export function describeSectionChange(change: SectionChange): string {
+  const name = sectionName(change.number, change.section);
+  switch (change.kind) {
+    case "removed":
+      return `${name} removed`;
+    case "renamed":
+      return `${name} renamed to ${quote(change.now.title)}`;
+    case "added":
+      return `${name} added`;
+    case "moved":
+      // Numbered as before the change, so "section 1 moved after section 2" reads against the old text.
+      return `${name} moved ${change.place} ${sectionName(change.otherNumber, change.other)}`;
+    case "reworded":
+      return change.items
+        ? `${name}: ${change.items.map((item) => describeListChange(item, change.section.itemNoun!)).join(", ")}`
+        : `${name} reworded`;
+  }
+}
+
 /** A prose section's heading, which the section's key already compares. */
-const dropHeading = (html: string) => html.replace(/^<h2[^>]*>[\s\S]*?<\/h2>/, "");
+export const dropHeading = (html: string) => html.replace(/^<h2[^>]*>[\s\S]*?<\/h2>/, "");
 
 /** What a reader of the charter page would see changed, the version history aside. */
 export function compareCharters(before: CharterView, after: CharterView): string[] {
@@ -148,7 +229,7 @@ export function compareCharters(before: CharterView, after: CharterView): string
   if (before.reviewBy !== after.reviewBy)
     changes.push(`review date changed from ${before.reviewBy} to ${after.reviewBy}`);
   if (before.introduction !== after.introduction) changes.push("introduction reworded");
-  changes.push(...compareSections(before.sections, after.sections));
+  changes.push(...sectionChanges(before.sections, after.sections).map(describeSectionChange));
   if (before.sources !== after.sources) changes.push("sources (footnotes) changed");
   return changes;
 }

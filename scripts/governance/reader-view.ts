@@ -17,6 +17,9 @@ export interface ViewSection {
   items: string[];
   /** What one item is called, such as goal; absent for a section read as one text. */
   itemNoun?: string;
+  /** For a table (risks, roles, stakeholders): its column headings, and each item's cells. */
+  columns?: string[];
+  cells?: string[][];
 }
 
 export interface CharterView {
@@ -90,35 +93,36 @@ export function charterView(charter: CharterDocument): CharterView {
         items: [prose[proseIndex++] ?? ""],
       };
     }
-    const items = ((): string[] => {
-      switch (section.kind) {
-        case "goals":
-          return data.goals.map(md);
-        case "benefits":
-          return [
-            ...(data.benefits?.individual ?? []).map((b) => `For individual members: ${md(b)}`),
-            ...(data.benefits?.organisational ?? []).map((b) => `For organisations: ${md(b)}`),
-          ];
-        case "assumptions":
-          return (data.assumptions ?? []).map(md);
-        case "constraints":
-          return (data.constraints ?? []).map(md);
-        case "risks":
-          return (data.risks ?? []).map((r) => `${md(r.risk)} | ${md(r.mitigation)}`);
-        case "roles":
-          return data.roles.map(
-            (r) => `${escapeHtml(r.role)} | ${escapeHtml(r.held_by)} | ${md(r.responsibilities)}`,
-          );
-        case "stakeholders":
-          return data.stakeholders.map(
-            (s) => `${escapeHtml(s.stakeholder)} | ${s.representatives.map(escapeHtml).join(", ")}`,
-          );
-        case "approval":
-          return [normaliseHtml(markdown.renderValue(data.approval_statement!, { block: true }))];
-      }
-    })();
+    const table = tableOf(section.kind, charter);
+    const items = table
+      ? table.cells.map((cells) => cells.join(" | "))
+      : ((): string[] => {
+          switch (section.kind) {
+            case "goals":
+              return data.goals.map(md);
+            case "benefits":
+              return [
+                ...(data.benefits?.individual ?? []).map((b) => `For individual members: ${md(b)}`),
+                ...(data.benefits?.organisational ?? []).map((b) => `For organisations: ${md(b)}`),
+              ];
+            case "assumptions":
+              return (data.assumptions ?? []).map(md);
+            case "constraints":
+              return (data.constraints ?? []).map(md);
+            default:
+              return [
+                normaliseHtml(markdown.renderValue(data.approval_statement!, { block: true })),
+              ];
+          }
+        })();
     const itemNoun = structuredNouns[section.kind];
-    return { key: section.kind, title: section.title, items, ...(itemNoun ? { itemNoun } : {}) };
+    return {
+      key: section.kind,
+      title: section.title,
+      items,
+      ...(itemNoun ? { itemNoun } : {}),
+      ...(table ?? {}),
+    };
   });
   return {
     title: data.title,
@@ -127,6 +131,40 @@ export function charterView(charter: CharterDocument): CharterView {
     sections,
     sources: normaliseHtml(body.footnotes),
   };
+}
+
+/** A section the charter page shows as a table: its column headings and each row's cells, rendered. */
+function tableOf(
+  kind: CharterSection["kind"],
+  { data, markdown }: CharterDocument,
+): { columns: string[]; cells: string[][] } | undefined {
+  const md = (text: string) => normaliseHtml(markdown.renderValue(text));
+  switch (kind) {
+    case "risks":
+      return {
+        columns: ["Risk", "Mitigation"],
+        cells: (data.risks ?? []).map((r) => [md(r.risk), md(r.mitigation)]),
+      };
+    case "roles":
+      return {
+        columns: ["Role", "Held by", "Responsibilities"],
+        cells: data.roles.map((r) => [
+          escapeHtml(r.role),
+          escapeHtml(r.held_by),
+          md(r.responsibilities),
+        ]),
+      };
+    case "stakeholders":
+      return {
+        columns: ["Stakeholder", "Representatives"],
+        cells: data.stakeholders.map((s) => [
+          escapeHtml(s.stakeholder),
+          s.representatives.map(escapeHtml).join(", "),
+        ]),
+      };
+    default:
+      return undefined;
+  }
 }
 
 /** The ground rules as their page shows them. */

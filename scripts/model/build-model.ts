@@ -6,14 +6,17 @@ import type {
   Chapter,
   Charter,
   Community,
+  Example,
   GroundRules,
   Phases,
   Principles,
+  Publication,
   Roadmap,
   Site,
   Template,
   Topics,
 } from "../content/schema-types.ts";
+import { valuesFromAnswers, type Answers } from "./answers.ts";
 import { findMarkdownFields } from "./markdown-fields.ts";
 import {
   bodyMarkdown,
@@ -24,19 +27,25 @@ import {
   valueMarkdown,
   type ParsedMarkdown,
 } from "./markdown.ts";
-import { pdfJobs } from "./pdf-jobs.ts";
+import { assembleVersions, type ArchivedText } from "./charter-archive.ts";
 import { todayIn } from "./charter-standing.ts";
+import { formatDate } from "./format-date.ts";
+import { pdfJobs } from "./pdf-jobs.ts";
+import { analyseTemplate } from "./template-form.ts";
 import {
   ChapterDocument,
   CharterDocument,
   CommunityDocument,
   ContentDocument,
   DocumentMarkdown,
+  ExampleDocument,
   GroundRulesDocument,
+  PublicationDocument,
   type RenderedValue,
   SiteModel,
   TemplateDocument,
   documentUrl,
+  versionUrl,
   type DocumentType,
 } from "./site-model.ts";
 
@@ -86,6 +95,10 @@ export function buildModel(
   };
 
   const parseFileMarkdown = (file: ContentFile): DocumentMarkdown => {
+    // A copy in the archive shows the images of its community's charter, as the charter did.
+    const contentPath = file.version
+      ? `communities/${file.community!}/${file.relativePath.split("/").pop()!}`
+      : file.relativePath;
     const checkReferences = (
       parsed: ParsedMarkdown,
       position: (reference: { line: number; column: number }) => { line: number; column: number },
@@ -94,7 +107,7 @@ export function buildModel(
       for (const reference of parsed.references) {
         const at = { file: file.path, ...position(reference), field: formatFieldPath(field) };
         if (reference.kind === "image") {
-          const refusal = refuseImage(safeDecode(reference.target), file.relativePath, images);
+          const refusal = refuseImage(safeDecode(reference.target), contentPath, images);
           if (refusal) problems.push(problem({ code: "non-local-image", ...at, ...refusal }));
         } else {
           problems.push(
@@ -110,15 +123,15 @@ export function buildModel(
       }
     };
 
-    const env = { contentPath: file.relativePath };
+    const env = { contentPath };
     const body = parseMarkdown(bodyMarkdown, file.body);
     checkReferences(body, ({ line, column }) => ({ line: file.bodyLine + line, column }), []);
     const values = new Map<string, RenderedValue>();
     for (const { field, text } of findMarkdownFields(file.type.schema, file.data, schemas)) {
       if (values.has(text)) continue;
       const parsed = parseMarkdown(valueMarkdown, text);
-      const { line, column } = file.locate(field);
-      checkReferences(parsed, () => ({ line, column }), field);
+      // A value's place in the file is looked up only when it has something to report.
+      checkReferences(parsed, () => file.locate(field), field);
       values.set(text, {
         inline: renderMarkdownValue(valueMarkdown, parsed, env),
         block: renderMarkdown(valueMarkdown, parsed, env).html,
@@ -129,18 +142,17 @@ export function buildModel(
     const rendered = renderMarkdown(bodyMarkdown, body, {
       ...env,
       idPrefix: idPrefixMark,
-      ...(file.type.name === "charter" ? { numberSectionsFrom: 1 } : {}),
+      ...(file.type.name === "charter" || file.type.name === "charter-version"
+        ? { numberSectionsFrom: 1 }
+        : {}),
     });
-    return new DocumentMarkdown(file.relativePath, body.headings, rendered, values);
+    return new DocumentMarkdown(contentPath, body.headings, rendered, values);
   };
 
   const ofType = (name: string) => content.files.filter((file) => file.type.name === name);
   const init = <T>(file: ContentFile, type: DocumentType) => ({
     type,
-    slug:
-      file.type.name === "charter" || file.type.name === "ground-rules"
-        ? file.community!
-        : file.slug,
+    slug: file.community && file.type.name !== "community" ? file.community : file.slug,
     source: file.path,
     data: file.data as T,
     markdown: markdownOf(file),
@@ -187,10 +199,60 @@ export function buildModel(
     community.groundRules = rules;
   }
 
+  // The archive: each approved version's copies, published at the version's own address.
+  const showDate = (iso: string) => formatDate(iso, site.locale, site.date_style);
+  const archives = new Map<string, Map<string, Partial<ArchivedText>>>();
+  const archived = (file: ContentFile) => {
+    const versions = archives.get(file.community!) ?? new Map<string, Partial<ArchivedText>>();
+    archives.set(file.community!, versions);
+    const copies = versions.get(file.version!) ?? {};
+    versions.set(file.version!, copies);
+    return copies;
+  };
+  for (const file of ofType("charter-version")) {
+    const copy = new CharterDocument(
+      init<Charter>(file, "charter"),
+      versionUrl.charter(file.community!, file.version!),
+    );
+    copy.community = bySlug.get(copy.slug)!;
+    archived(file).charter = copy;
+  }
+  for (const file of ofType("ground-rules-version")) {
+    const copy = new GroundRulesDocument(
+      init<GroundRules>(file, "ground-rules"),
+      versionUrl.groundRules(file.community!, file.version!),
+    );
+    copy.community = bySlug.get(copy.slug)!;
+    archived(file).groundRules = copy;
+  }
+  for (const community of communities) {
+    if (!community.charter || !community.groundRules) continue;
+    const copies = new Map<string, ArchivedText>();
+    for (const [version, text] of archives.get(community.slug) ?? []) {
+      // Validation refuses a version folder without both files.
+      if (text.charter && text.groundRules)
+        copies.set(version, { charter: text.charter, groundRules: text.groundRules });
+    }
+    assembleVersions(community, copies, showDate);
+  }
+
+  // Validation has checked each template's form (scripts/content/template-checks.ts).
   const templates = ofType("template")
-    .map((file) => new TemplateDocument(init<Template>(file, "template")))
+    .map((file) => {
+      const data = file.data as unknown as Template;
+      return new TemplateDocument(init<Template>(file, "template"), analyseTemplate(data).form);
+    })
     .sort((a, b) => a.title.localeCompare(b.title));
   const templatesBySlug = new Map(templates.map((template) => [template.slug, template]));
+  const examples = ofType("example")
+    .map((file) => {
+      const data = file.data as unknown as Example;
+      const template = templatesBySlug.get(data.template)!;
+      const values = valuesFromAnswers(template.form.fields, data.answers as Answers);
+      return new ExampleDocument(init<Example>(file, "example"), template, values);
+    })
+    .sort((a, b) => a.title.localeCompare(b.title));
+  for (const example of examples) example.template.examples.push(example);
   const chapters = ofType("chapter")
     .map((file) => new ChapterDocument(init<Chapter>(file, "chapter")))
     .sort((a, b) => a.data.order - b.data.order);
@@ -204,20 +266,50 @@ export function buildModel(
     );
   }
 
+  const appendices = {
+    topics: single<Topics>("topics"),
+    roadmap: single<Roadmap>("roadmap"),
+    phases: single<Phases>("phases"),
+    principles: single<Principles>("principles"),
+  };
+  const chaptersBySlug = new Map(chapters.map((chapter) => [chapter.slug, chapter]));
+  const examplesBySlug = new Map(examples.map((example) => [example.slug, example]));
+  const publications = ofType("publication")
+    .map((file) => new PublicationDocument(init<Publication>(file, "publication")))
+    .sort((a, b) => a.title.localeCompare(b.title));
+  for (const publication of publications) {
+    // Cross-checks have resolved every part's name (scripts/content/publication-checks.ts).
+    publication.groups = publication.data.groups.map((group) => ({
+      title: group.title,
+      ...(group.summary ? { summary: group.summary } : {}),
+      parts: group.items.map((item): ContentDocument => {
+        if (item.chapter) return chaptersBySlug.get(item.chapter)!;
+        if (item.template) return templatesBySlug.get(item.template)!;
+        if (item.example) return examplesBySlug.get(item.example)!;
+        return appendices[item.appendix!]! as ContentDocument;
+      }),
+    }));
+    for (const part of publication.parts) {
+      if (part instanceof TemplateDocument) part.publications.push(publication);
+    }
+  }
+
   if (problems.some((p) => p.severity === "error")) return { problems };
   // One date for the whole build: what the pages and the PDFs' covers call overdue.
   const today = todayIn(site);
-  const pdfs = pdfJobs(communities, templates, site, today);
+  const pdfs = pdfJobs({ communities, templates, examples, publications }, { site, today });
   const model = new SiteModel(
     site,
     siteMarkdown,
     communities,
     chapters,
     templates,
-    single<Topics>("topics"),
-    single<Roadmap>("roadmap"),
-    single<Phases>("phases"),
-    single<Principles>("principles"),
+    examples,
+    publications,
+    appendices.topics,
+    appendices.roadmap,
+    appendices.phases,
+    appendices.principles,
     content.images,
     pdfs,
     today,

@@ -28,36 +28,6 @@ export function charterStanding(charter: Charter, today: string): CharterStandin
 }
 
 /**
- * The status as a PDF's cover states it, such as "Approved, review overdue since 30 April 2022"
- * or "Draft, awaiting approval by the national office".
- * @param formatDate shows a YYYY-MM-DD date the way the site's locale writes it
- */
-export function describeStanding(
-  charter: Charter,
-  standing: CharterStanding,
-  formatDate: (iso: string) => string,
-): string {
-  if (standing.state === "draft") {
-    const approver = charter.version_history.at(-1)?.approver;
-    return approver ? `Draft, awaiting approval by ${approver}` : "Draft, not yet approved";
-  }
-  return standing.reviewOverdueSince
-    ? `Approved, review overdue since ${formatDate(standing.reviewOverdueSince)}`
-    : "Approved";
-}
-
-/** The short form for a running footer, such as "Version 0.4, approved, review overdue". */
-export function footerStanding(charter: Charter, standing: CharterStanding): string {
-  const state =
-    standing.state === "draft"
-      ? "draft"
-      : standing.reviewOverdueSince
-        ? "approved, review overdue"
-        : "approved";
-  return `Version ${charter.version}, ${state}`;
-}
-
-/**
  * Today's date (YYYY-MM-DD) in the site's time zone, as the governance check counts it, or
  * CHARTERBOOK_TODAY when set: the day a build states every charter's standing on.
  */

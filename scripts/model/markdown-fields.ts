@@ -5,6 +5,12 @@ type JsonSchema = Record<string, unknown>;
 /** The shared definition every Markdown-bearing field refers to. */
 export const markdownDefinition = "definitions.schema.json#/$defs/markdown";
 
+// Every file of a type walks the same schema: each reference is resolved once.
+const resolvedRefs = new WeakMap<
+  JsonSchema,
+  Map<string, { schema: JsonSchema; document: JsonSchema }>
+>();
+
 /** A Markdown value found in a file's data, with the field it came from. */
 export interface MarkdownField {
   field: FieldPath;
@@ -27,6 +33,16 @@ export function findMarkdownFields(
   if (!root) throw new Error(`No schema named ${schemaName}.`);
 
   const resolve = (
+    ref: string,
+    document: JsonSchema,
+  ): { schema: JsonSchema; document: JsonSchema } => {
+    let documentRefs = resolvedRefs.get(document);
+    if (!documentRefs) resolvedRefs.set(document, (documentRefs = new Map()));
+    let found = documentRefs.get(ref);
+    if (!found) documentRefs.set(ref, (found = resolveUncached(ref, document)));
+    return found;
+  };
+  const resolveUncached = (
     ref: string,
     document: JsonSchema,
   ): { schema: JsonSchema; document: JsonSchema } => {

@@ -13,18 +13,27 @@ import type {
   Chapter,
   Charter,
   Community,
+  Example,
   GroundRules,
   Phases,
   Principles,
+  Publication,
   Roadmap,
   Site,
   Template,
   Topics,
 } from "../content/schema-types.ts";
+import type { FieldValue } from "./answers.ts";
+import type { TemplateForm } from "./template-form.ts";
 import { charterSections, lastApproval, type CharterSection } from "./charter-sections.ts";
 import { idPrefixMark, type MarkdownHeading, type RenderedMarkdown } from "./markdown.ts";
+import { compareVersions, type VersionChanges } from "./version-changes.ts";
 
-export type DocumentType = Exclude<ContentTypeName, "site">;
+/** The kinds of published page; an approved version's copy is published as a charter or ground rules. */
+export type DocumentType = Exclude<
+  ContentTypeName,
+  "site" | "charter-version" | "ground-rules-version"
+>;
 
 /** The content type as readers see it: search filters, breadcrumbs and kickers use these words. */
 export const typeLabel: Record<DocumentType, string> = {
@@ -33,6 +42,8 @@ export const typeLabel: Record<DocumentType, string> = {
   "ground-rules": "Ground rules",
   chapter: "Guide",
   template: "Template",
+  example: "Completed example",
+  publication: "Toolkit",
   topics: "Topics",
   roadmap: "Roadmap",
   phases: "Phases",
@@ -46,11 +57,26 @@ export const documentUrl = {
   "ground-rules": (community: string) => `/communities/${community}/ground-rules/`,
   chapter: (slug: string) => `/guide/${slug}/`,
   template: (slug: string) => `/templates/${slug}/`,
+  example: (slug: string) => `/examples/${slug}/`,
+  publication: (slug: string) => `/publications/${slug}/`,
   topics: () => "/topics/",
   roadmap: () => "/roadmap/",
   phases: () => "/phases/",
   principles: () => "/principles/",
 } satisfies Record<DocumentType, (slug: string) => string>;
+
+/**
+ * Where each version of a community's charter is published: its text, its ground rules, and what
+ * it changed. Versions are validated (digits and dots), so they are safe in a path; an approved
+ * version keeps its address for good, and a draft's address becomes its approved version's.
+ */
+export const versionUrl = {
+  charter: (community: string, version: string) => `/communities/${community}/charter/${version}/`,
+  groundRules: (community: string, version: string) =>
+    `/communities/${community}/ground-rules/${version}/`,
+  changes: (community: string, version: string) =>
+    `/communities/${community}/charter/${version}/changes/`,
+};
 
 /**
  * A content file's Markdown, parsed once when the content was validated and rendered there: the
@@ -169,10 +195,33 @@ class CommunityPart<T extends object> extends ContentDocument<T> {
 export class CharterDocument extends CommunityPart<Charter> {
   /** The numbered sections, the same on the site and on paper. */
   readonly sections: CharterSection[];
+  /**
+   * Every version published from the archive, oldest first: each approved version whose text is
+   * kept, then the pending draft. Set on the community's charter.md only, not on the copies.
+   */
+  versions: CharterVersion[] = [];
+  /** Approved versions whose text is not in the archive (approved before it was kept). */
+  versionsNotKept: string[] = [];
 
-  constructor(init: DocumentInit<Charter>) {
-    super(init, documentUrl.charter(init.slug));
+  /** @param url where this text is published; a copy in the archive has its version's address */
+  constructor(init: DocumentInit<Charter>, url = documentUrl.charter(init.slug)) {
+    super(init, url);
     this.sections = charterSections(init.data, init.markdown.headings);
+  }
+
+  /** The version in force: the last approved version, when its text is kept. */
+  get inForce(): CharterVersion | undefined {
+    return this.versions.find((version) => version.state === "in-force");
+  }
+
+  /** The newest version while it awaits approval. */
+  get pendingDraft(): CharterVersion | undefined {
+    return this.versions.find((version) => version.state === "draft");
+  }
+
+  /** The published version numbered `version`, from any copy of the charter. */
+  version(version: string): CharterVersion | undefined {
+    return this.community.charter?.versions.find((v) => v.version === version);
   }
 
   get draft(): boolean {
@@ -191,8 +240,70 @@ export class CharterDocument extends CommunityPart<Charter> {
 }
 
 export class GroundRulesDocument extends CommunityPart<GroundRules> {
-  constructor(init: DocumentInit<GroundRules>) {
-    super(init, documentUrl["ground-rules"](init.slug));
+  /** @param url where this text is published; a copy in the archive has its version's address */
+  constructor(init: DocumentInit<GroundRules>, url = documentUrl["ground-rules"](init.slug)) {
+    super(init, url);
+  }
+}
+
+/** Whether a version is the one in force, an earlier one, or a proposal awaiting approval. */
+export type VersionState = "in-force" | "superseded" | "draft";
+
+type Revision = Charter["version_history"][number];
+
+/**
+ * One version of a community's charter and ground rules as members read it: approved and kept in
+ * the archive (content/communities/<slug>/versions/<version>/), or the draft awaiting approval.
+ */
+export class CharterVersion {
+  /** The approved version before this one, whether or not its text is kept. */
+  previousRow?: Revision;
+  /** The version this one is compared with: the approved one before it, when its text is kept. */
+  previous?: CharterVersion;
+  /** The approved version that replaced this one. */
+  supersededBy?: Revision;
+  /** The PDF printed of this version, when the build prints one. */
+  pdf?: PdfJob;
+  private compared?: VersionChanges;
+
+  constructor(
+    readonly community: CommunityDocument,
+    /** This version's row of the version history. */
+    readonly row: Revision,
+    readonly state: VersionState,
+    /** Its text: the copy in the archive, or charter.md itself for the newest version. */
+    readonly charter: CharterDocument,
+    readonly groundRules: GroundRulesDocument,
+    /** Shows a date as the site does, for the changes' review date. */
+    private readonly showDate: (iso: string) => string,
+  ) {}
+
+  get version(): string {
+    return this.row.version;
+  }
+
+  get draft(): boolean {
+    return this.state === "draft";
+  }
+
+  get url(): string {
+    return versionUrl.charter(this.community.slug, this.version);
+  }
+
+  get groundRulesUrl(): string {
+    return versionUrl.groundRules(this.community.slug, this.version);
+  }
+
+  /** The page of what this version changed, when there is an earlier text to compare with. */
+  get changesUrl(): string | undefined {
+    return this.previous ? versionUrl.changes(this.community.slug, this.version) : undefined;
+  }
+
+  /** What this version changed since the previous one, compared once, when first asked. */
+  get changes(): VersionChanges | undefined {
+    if (!this.previous) return undefined;
+    this.compared ??= compareVersions(this.previous, this, this.showDate);
+    return this.compared;
   }
 }
 
@@ -209,9 +320,76 @@ export class ChapterDocument extends ContentDocument<Chapter> {
 }
 
 export class TemplateDocument extends ContentDocument<Template> {
-  constructor(init: DocumentInit<Template>) {
+  /** The publications that hold this template, in the order they are listed. */
+  publications: PublicationDocument[] = [];
+  /** Completed examples of this template, by title. */
+  examples: ExampleDocument[] = [];
+
+  constructor(
+    init: DocumentInit<Template>,
+    /** Its blocks with the names of their answers: the same on the site, in exports and in the PDF form. */
+    readonly form: TemplateForm,
+  ) {
     super(init, documentUrl.template(init.slug));
   }
+
+  /** The assessments among its blocks, for contents lists. */
+  get assessments(): Extract<TemplateForm["blocks"][number], { type: "assessment" }>[] {
+    return this.form.blocks.filter((block) => block.type === "assessment");
+  }
+}
+
+/** A template filled in: shown on the site and in its PDF as the completed form. */
+export class ExampleDocument extends ContentDocument<Example> {
+  constructor(
+    init: DocumentInit<Example>,
+    readonly template: TemplateDocument,
+    /** Each field's answer by field name, checked against the template's fields. */
+    readonly values: Readonly<Record<string, FieldValue>>,
+  ) {
+    super(init, documentUrl.example(init.slug));
+  }
+
+  /** The form is the template's; the answers are this example's. */
+  get form(): TemplateForm {
+    return this.template.form;
+  }
+}
+
+/** A group of a publication's parts, in reading order. */
+export interface PublicationGroup {
+  title: string;
+  summary?: string;
+  parts: ContentDocument[];
+}
+
+/** A named collection of chapters, templates, examples and appendices, with its own page and PDF. */
+export class PublicationDocument extends ContentDocument<Publication> {
+  groups: PublicationGroup[] = [];
+
+  constructor(init: DocumentInit<Publication>) {
+    super(init, documentUrl.publication(init.slug));
+  }
+
+  get kind(): "toolkit" | "guide" {
+    return this.data.kind ?? "toolkit";
+  }
+
+  override get typeLabel(): string {
+    return this.kind === "guide" ? "Guide" : "Toolkit";
+  }
+
+  /** Every part, in reading order. */
+  get parts(): ContentDocument[] {
+    return this.groups.flatMap((group) => group.parts);
+  }
+}
+
+/** A part of a printed guide or publication, with the words above its title. */
+export interface BoundPart {
+  document: ContentDocument;
+  /** Such as "Chapter 3", "Template", or the title of the publication's group it is in. */
+  kicker: string;
 }
 
 export type TopicsDocument = ContentDocument<Topics>;
@@ -223,9 +401,17 @@ export type PrinciplesDocument = ContentDocument<Principles>;
 export interface PdfJob {
   /**
    * A community's whole guide, its charter alone, its ground rules on one page for the chair to
-   * read out, or a blank template.
+   * read out, an earlier version's charter and ground rules (charter-version), a blank template,
+   * a publication such as a toolkit, or a completed example.
    */
-  kind: "guide" | "charter" | "ground-rules" | "template";
+  kind:
+    | "guide"
+    | "charter"
+    | "ground-rules"
+    | "charter-version"
+    | "template"
+    | "publication"
+    | "example";
   /** Path in the site, such as pdf/north-east-guide.pdf. */
   file: string;
   /** The print page it is printed from, such as /print/communities/north-east/. */
@@ -248,6 +434,36 @@ export interface PdfJob {
   printedOn: string;
   /** The pages the document must fit on; the type is set smaller until it does, or the build warns. */
   maxPages?: number;
+  /** Marks every page SUPERSEDED: the PDF of a version that a later one replaced. @default false */
+  superseded?: boolean;
+  /** The version of the charter and ground rules a guide or charter PDF prints. */
+  edition?: CharterVersion;
+  /** Where the copy comes from, for its cover: version, approval, review date, date printed. */
+  provenance?: Provenance;
+  /** The address of the page this PDF is a copy of, from site.yaml's url; absent without one. */
+  liveUrl?: string;
+  /** That address as a QR code (inline SVG), for the cover. */
+  qrCode?: string;
+  /**
+   * Adds a form field over each box of the printed form (scripts/pdf/form-fields.ts), so the
+   * blank template can be filled in in a PDF reader. @default false
+   */
+  formFields?: boolean;
+}
+
+/** The provenance a printed copy carries on its cover, each line in words. */
+export interface Provenance {
+  /** Such as 0.3. */
+  version: string;
+  /** "Approved on 21 April 2026 by Community members", or "Draft, proposed by … for approval by …". */
+  status: string;
+  /** "Superseded by 0.4 on 4 January 2022", for an earlier version. */
+  superseded?: string;
+  /** "31 March 2027", and whether that date has passed. */
+  reviewBy: string;
+  reviewOverdue: boolean;
+  /** The day the PDF was printed, such as 14 May 2026. */
+  printedOn: string;
 }
 
 /** Everything the site publishes, in the order readers meet it. */
@@ -262,6 +478,10 @@ export class SiteModel {
     readonly chapters: ChapterDocument[],
     /** Sorted by title. */
     readonly templates: TemplateDocument[],
+    /** Sorted by title. */
+    readonly examples: ExampleDocument[],
+    /** Sorted by title. */
+    readonly publications: PublicationDocument[],
     readonly topics: TopicsDocument | undefined,
     readonly roadmap: RoadmapDocument | undefined,
     readonly phases: PhasesDocument | undefined,
@@ -337,11 +557,38 @@ export class SiteModel {
       "ground-rules": parts((community) => community.groundRules),
       chapter: this.chapters,
       template: this.templates,
+      example: this.examples,
+      publication: this.publications,
       topics: one(this.topics),
       roadmap: one(this.roadmap),
       phases: one(this.phases),
       principles: one(this.principles),
     };
+  }
+
+  /** Every version of every charter that has a page of its own: approved ones kept, and drafts. */
+  get versions(): CharterVersion[] {
+    return this.communities.flatMap((community) => community.charter?.versions ?? []);
+  }
+
+  /** The versions with a page of what they changed. */
+  get versionsWithChanges(): CharterVersion[] {
+    return this.versions.filter((version) => version.previous);
+  }
+
+  /** The guides of drafts, printed beside the guide of the version in force. */
+  get draftGuidePdfs(): PdfJob[] {
+    return this.pdfs.filter(
+      (job) =>
+        job.kind === "guide" &&
+        job.edition &&
+        job.file !== guidePdfFile(job.edition.community.slug),
+    );
+  }
+
+  /** The PDFs of earlier versions' charters and ground rules. */
+  get supersededPdfs(): PdfJob[] {
+    return this.pdfs.filter((job) => job.kind === "charter-version");
   }
 
   /** Every published document, one page each. */
@@ -354,19 +601,63 @@ export class SiteModel {
       ]),
       ...this.chapters,
       ...this.templates,
+      ...this.examples,
+      ...this.publications,
       ...this.appendices,
     ];
   }
 
   /**
-   * A PDF the build prints for a document: a template's own PDF, or one of its community's PDFs
-   * (the guide unless `kind` says otherwise).
+   * What a community's printed guide binds after its charter and ground rules: the publications
+   * the community or the site chooses, in their order and groups, each part once. Without a
+   * choice: every chapter, the appendices, and the templates that are in no publication.
    */
-  pdfFor(document: ContentDocument, kind: PdfJob["kind"] = "guide"): PdfJob | undefined {
+  guideParts(community: CommunityDocument): BoundPart[] {
+    const chosen = community.data.guide_publications ?? this.site.guide_publications;
+    if (!chosen) return this.defaultGuideParts;
+    const bySlug = new Map(this.publications.map((publication) => [publication.slug, publication]));
+    const seen = new Set<ContentDocument>();
+    return chosen.flatMap((slug) =>
+      bySlug
+        .get(slug)!
+        .groups.flatMap((group) =>
+          group.parts.map((document) => ({ document, kicker: group.title })),
+        )
+        .filter((part) => !seen.has(part.document) && seen.add(part.document)),
+    );
+  }
+
+  /** Communities whose guides bind the same parts share one key, so the parts print once per build. */
+  guideKey(community: CommunityDocument): string {
+    return (community.data.guide_publications ?? this.site.guide_publications ?? []).join(" ");
+  }
+
+  private get defaultGuideParts(): BoundPart[] {
+    return [
+      ...this.chapters.map((document, index) => ({ document, kicker: `Chapter ${index + 1}` })),
+      ...this.printedAppendices.map((document) => ({ document, kicker: "Appendix" })),
+      ...this.templates
+        .filter((template) => template.publications.length === 0)
+        .map((document) => ({ document, kicker: "Template" })),
+    ];
+  }
+
+  /**
+   * A PDF the build prints for a document: a template's, an example's or a publication's own PDF,
+   * or one of its community's PDFs (the guide unless `kind` says otherwise).
+   */
+  pdfFor(
+    document: ContentDocument,
+    kind: keyof typeof communityPdfFile = "guide",
+  ): PdfJob | undefined {
     const file =
       document.type === "template"
         ? templatePdfFile(document.slug)
-        : communityPdfFile[kind === "template" ? "guide" : kind](communitySlugOf(document));
+        : document.type === "example"
+          ? examplePdfFile(document.slug)
+          : document.type === "publication"
+            ? publicationPdfFile(document.slug)
+            : communityPdfFile[kind](communitySlugOf(document));
     return this.pdfs.find((job) => job.file === file);
   }
 }
@@ -379,6 +670,11 @@ export const printGuidePath = (slug: string) => `/print/communities/${slug}/`;
 export const printTemplatePath = (slug: string) => `/print/templates/${slug}/`;
 export const printCharterPath = (slug: string) => `/print/communities/${slug}/charter/`;
 export const printGroundRulesPath = (slug: string) => `/print/communities/${slug}/ground-rules/`;
+/** The print page of one version of a community's charter: a draft's guide, or an earlier version. */
+export const printVersionPath = (slug: string, version: string) =>
+  `/print/communities/${slug}/${version}/`;
+export const printExamplePath = (slug: string) => `/print/examples/${slug}/`;
+export const printPublicationPath = (slug: string) => `/print/publications/${slug}/`;
 /** The PDF files, relative to the site folder. */
 export const guidePdfFile = (slug: string) => `pdf/${slug}-guide.pdf`;
 export const charterPdfFile = (slug: string) => `pdf/${slug}-charter.pdf`;
@@ -389,3 +685,9 @@ const communityPdfFile = {
   charter: charterPdfFile,
   "ground-rules": groundRulesPdfFile,
 };
+export const draftGuidePdfFile = (slug: string, version: string) =>
+  `pdf/${slug}-guide-${version}-draft.pdf`;
+export const supersededPdfFile = (slug: string, version: string) =>
+  `pdf/${slug}-charter-${version}.pdf`;
+export const examplePdfFile = (slug: string) => `pdf/example-${slug}.pdf`;
+export const publicationPdfFile = (slug: string) => `pdf/publication-${slug}.pdf`;

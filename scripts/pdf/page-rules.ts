@@ -4,7 +4,8 @@ export interface PageRulesOptions {
   header: string;
   /**
    * Text at the left of the footer of the document's own pages (a community's contents, charter
-   * and ground rules; a template), such as "Version 0.4, approved". Empty for none.
+   * and ground rules; a template), such as "Version 0.4, approved"; a line break starts a second
+   * line. Empty for none.
    */
   footer: string;
   /**
@@ -16,6 +17,8 @@ export interface PageRulesOptions {
   paperSize?: "A4" | "Letter";
   /** Marks the document's own pages DRAFT in the header; the pages it shares are not. @default false */
   draft?: boolean;
+  /** Marks every page SUPERSEDED in the header, the cover too: an earlier version's PDF. @default false */
+  superseded?: boolean;
 }
 
 /** A page's size and margins in millimetres. */
@@ -69,9 +72,14 @@ export function cssString(text: string): string {
     .replace(/[\r\n]+/g, " ")}"`;
 }
 
+/** A CSS string whose line breaks are kept: `white-space: pre-line` shows each as a new line. */
+function cssLines(text: string): string {
+  return text.split(/\r?\n/).map(cssString).join(' "\\A" ');
+}
+
 const marginFont = `"Atkinson Hyperlegible Next", Arial, sans-serif`;
 const footerBox = (text: string) =>
-  `@bottom-left { content: ${cssString(text)}; font: 8pt ${marginFont}; color: #505a5f; vertical-align: top; padding-top: 3mm; }`;
+  `@bottom-left { content: ${cssLines(text)}; white-space: pre-line; font: 8pt ${marginFont}; color: #505a5f; vertical-align: top; padding-top: 3mm; }`;
 const geometry = ({ width, height, margin }: PageBox) =>
   `size: ${width}mm ${height}mm; margin: ${margin.top}mm ${margin.right}mm ${margin.bottom}mm ${margin.left}mm;`;
 
@@ -87,15 +95,24 @@ export function pageRules({
   sharedFooter = footer,
   paperSize = "A4",
   draft = false,
+  superseded = false,
 }: PageRulesOptions): string {
   const boxes = pageBoxes(paperSize);
   const running = [
     `@top-left { content: ${cssString(header)}; font: 8pt ${marginFont}; color: #505a5f; vertical-align: bottom; padding-bottom: 3mm; }`,
+    // On every page, so that no page photocopied alone can pass for the text in force. The cover
+    // has no margins, so it carries its own stamp (layouts/print/community-parts.njk).
+    ...(superseded
+      ? [
+          `@top-right { content: "SUPERSEDED"; font: bold 12pt ${marginFont}; color: #b3261e; vertical-align: bottom; padding-bottom: 2mm; }`,
+        ]
+      : []),
     footerBox(sharedFooter),
-    `@bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt ${marginFont}; color: #505a5f; vertical-align: top; padding-top: 3mm; }`,
+    `@bottom-right { content: "Page " counter(page) " of " counter(pages); white-space: nowrap; font: 8pt ${marginFont}; color: #505a5f; vertical-align: top; padding-top: 3mm; }`,
   ].join("\n  ");
   const own = [
-    // A margin box rather than a fixed watermark: a fixed element would be on every page.
+    // A margin box rather than a fixed watermark: a fixed element is placed for the first page's
+    // size and is cut off on the landscape roadmap pages.
     ...(draft
       ? [
           `@top-right { content: "DRAFT"; font: bold 12pt ${marginFont}; color: #b3261e; vertical-align: bottom; padding-bottom: 2mm; }`,

@@ -7,6 +7,7 @@ import { CharterbookError } from "../cli/errors.ts";
 import { onInterrupt } from "../cli/usage-error.ts";
 import type { PdfJob } from "../model/site-model.ts";
 import { findBrowser, launchBrowser } from "./find-browser.ts";
+import { addFormFields } from "./form-fields.ts";
 import { matchContentsPages } from "./contents-pages.ts";
 import { describeOverflow, findOverflow } from "./find-overflow.ts";
 import { describeForeignFonts, foreignFonts } from "./font-check.ts";
@@ -248,6 +249,7 @@ async function renderOne(
         sharedFooter: job.sharedFooter,
         paperSize,
         draft: job.draft,
+        superseded: job.superseded ?? false,
       }),
     });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -263,6 +265,7 @@ async function renderOne(
     } else {
       printed = await printWithContents(page, headings, job.file);
     }
+    if (job.formFields) printed = (await addFormFields(printed)).bytes;
     const { bytes, pages, fonts } = await finishPdf(printed, job, headings);
     if (fonts.length > 0) warnings.push(describeForeignFonts(job.file, fonts));
     const target = path.join(siteDir, job.file);

@@ -8,6 +8,8 @@ export const layoutFor: Record<DocumentType, string> = {
   "ground-rules": "ground-rules.njk",
   chapter: "chapter.njk",
   template: "template.njk",
+  example: "example.njk",
+  publication: "publication.njk",
   topics: "topics.njk",
   roadmap: "roadmap.njk",
   phases: "phases.njk",
@@ -23,6 +25,10 @@ export function addContentPages(config: UserConfig): void {
   for (const [type, layout] of Object.entries(layoutFor)) {
     config.addTemplate(`charterbook/pages/${type}.njk`, "", {
       layout,
+      // Publications and examples sit with the templates in the site's navigation.
+      ...(type === "publication" || type === "example" ? { section: "templates" } : {}),
+      // A template's page is also a form that keeps its answers in the browser.
+      ...(type === "template" ? { scripts: ["/assets/js/form-fill.js"] } : {}),
       pagination: { data: `charterbookPages.${type}`, size: 1, alias: "doc" },
       // The model's URLs are built from validated slugs.
       permalink: "{{ doc.url }}",

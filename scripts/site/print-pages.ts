@@ -1,13 +1,16 @@
 import type { UserConfig } from "@11ty/eleventy";
-import type { Site } from "../content/schema-types.ts";
-import { charterStanding, describeStanding } from "../model/charter-standing.ts";
-import { formatDate } from "../model/format-date.ts";
-import { guideContents, printIds } from "../model/print-guide.ts";
+import {
+  guideContents,
+  printIds,
+  publicationContents,
+  publicationParts,
+} from "../model/print-guide.ts";
 import type {
-  CharterDocument,
+  CharterVersion,
   CommunityDocument,
   ContentDocument,
   PdfJob,
+  PublicationDocument,
   SiteModel,
 } from "../model/site-model.ts";
 
@@ -32,42 +35,55 @@ interface PrintPageData {
 export default function printPages(config: UserConfig): void {
   config.addFilter("printId", (document: ContentDocument) => printIds.part(document));
   config.addFilter("printPrefix", (document: ContentDocument) => printIds.prefix(document));
-  config.addFilter("guideContents", (community: CommunityDocument, model: SiteModel) =>
-    guideContents(model, community),
+  config.addFilter("guideContents", (version: CharterVersion, model: SiteModel) =>
+    guideContents(model, version),
   );
-  // {{ charter | describeStanding(standing) }}: "Approved, review overdue since 30 April 2022".
-  config.addFilter(
-    "describeStanding",
-    function (
-      this: { ctx?: { site?: Site } },
-      charter: CharterDocument,
-      standing: ReturnType<typeof charterStanding>,
-    ) {
-      const site = this.ctx?.site;
-      return describeStanding(charter.data, standing, (iso) =>
-        formatDate(iso, site?.locale ?? "en-GB", site?.date_style ?? "long"),
-      );
-    },
+  config.addFilter("publicationContents", (publication: PublicationDocument) =>
+    publicationContents(publication),
+  );
+  config.addFilter("publicationParts", (publication: PublicationDocument) =>
+    publicationParts(publication),
   );
 
-  // Every community's guide repeats the same chapters, roadmap and templates: render that part
-  // once per build and reuse it, so printing N communities does not render the guide N times.
-  const sharedParts = new WeakMap<SiteModel, string>();
+  // Communities' guides repeat the same chapters, roadmap and templates: render the parts each
+  // choice of publications binds once per build and reuse them, so printing N communities does
+  // not render the guide N times.
+  const sharedParts = new WeakMap<SiteModel, Map<string, string>>();
   config.amendLibrary("njk", (env) => {
     const nunjucks = env as NunjucksEnvironment;
-    nunjucks.addGlobal("printGuideShared", (model: SiteModel, site: unknown) => {
-      let html = sharedParts.get(model);
-      if (html === undefined) {
-        html = nunjucks.render("print/guide-shared.njk", { charterbook: model, site });
-        sharedParts.set(model, html);
-      }
-      return html;
-    });
+    nunjucks.addGlobal(
+      "printGuideShared",
+      (model: SiteModel, site: unknown, community: CommunityDocument) => {
+        let byChoice = sharedParts.get(model);
+        if (!byChoice) sharedParts.set(model, (byChoice = new Map()));
+        const key = model.guideKey(community);
+        let html = byChoice.get(key);
+        if (html === undefined) {
+          const parts = model.guideParts(community);
+          html = nunjucks.render("print/guide-shared.njk", {
+            charterbook: model,
+            site,
+            parts,
+            bound: parts.map((part) => part.document),
+          });
+          byChoice.set(key, html);
+        }
+        return html;
+      },
+    );
     return nunjucks;
   });
 
-  /** One print page per document of `data`, printed as the model's job of that kind. */
-  const printPage = (name: string, layout: string, data: string, kind: PdfJob["kind"]) => {
+  /**
+   * One print page per document of `data`, printed as the model's PDF job of the document (for a
+   * community, its job of that kind).
+   */
+  const printPage = (
+    name: string,
+    layout: string,
+    data: string,
+    kind: "guide" | "charter" | "ground-rules" = "guide",
+  ) => {
     const jobOf = (page: PrintPageData) => page.charterbook.pdfFor(page.doc, kind);
     config.addTemplate(`charterbook/print/${name}.njk`, "", {
       eleventyExcludeFromCollections: true,
@@ -78,8 +94,23 @@ export default function printPages(config: UserConfig): void {
       eleventyComputed: { job: jobOf },
     });
   };
-  printPage("guides", "print/guide.njk", "charterbook.guides", "guide");
+  printPage("guides", "print/guide.njk", "charterbook.guides");
   printPage("charters", "print/charter.njk", "charterbook.guides", "charter");
   printPage("ground-rules", "print/ground-rules.njk", "charterbook.guides", "ground-rules");
-  printPage("templates", "print/template.njk", "charterbook.templates", "template");
+  printPage("templates", "print/template.njk", "charterbook.templates");
+  printPage("examples", "print/example.njk", "charterbook.examples");
+  printPage("publications", "print/publication.njk", "charterbook.publications");
+  // The versions printed beside each community's guide, one page per PDF job: a draft's guide,
+  // and each earlier version's charter and ground rules.
+  const versionPrintPage = (name: string, layout: string, data: string) => {
+    config.addTemplate(`charterbook/print/${name}.njk`, "", {
+      eleventyExcludeFromCollections: true,
+      layout,
+      pagination: { data, size: 1, alias: "job" },
+      permalink: (page: { job: PdfJob }) => page.job.urlPath,
+      eleventyComputed: { doc: (page: { job: PdfJob }) => page.job.edition!.community },
+    });
+  };
+  versionPrintPage("draft-guides", "print/guide.njk", "charterbook.draftGuidePdfs");
+  versionPrintPage("charter-versions", "print/charter-version.njk", "charterbook.supersededPdfs");
 }

@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../../scripts/build/pipeline.ts";
+import { build, type BuildResult } from "../../scripts/build/pipeline.ts";
 import { serveSite, type ServedSite } from "../../scripts/pdf/serve-site.ts";
 import { launchChromium } from "./helpers/browser.ts";
 import { htmlFiles } from "./helpers/site-tree.ts";
@@ -16,11 +16,17 @@ let work: string;
 let site: string;
 let server: ServedSite;
 let browser: Browser;
+let result: BuildResult;
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), "charterbook-base-path-"));
   site = path.join(work, "_site");
-  await build({ contentDir: path.resolve("content"), outputDir: site, pdf: true, basePath });
+  // The example without its public address (url in site.yaml), as a site is before it has one.
+  const contentDir = path.join(work, "content");
+  await cp(path.resolve("content"), contentDir, { recursive: true });
+  const siteYaml = path.join(contentDir, "site.yaml");
+  await writeFile(siteYaml, (await readFile(siteYaml, "utf8")).replace(/^url: .*\n/m, ""));
+  result = await build({ contentDir, outputDir: site, pdf: true, basePath });
   server = await serveSite(site, basePath);
   browser = await launchChromium();
 });
@@ -29,6 +35,17 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   await rm(work, { recursive: true, force: true });
+});
+
+describe("a site without a public address", () => {
+  it("names no address for link previews or search engines, and warns once that PDFs go without one", async () => {
+    for (const file of await htmlFiles(site)) {
+      const html = await readFile(path.join(site, file), "utf8");
+      expect(html, file).not.toContain("og:url");
+      expect(html, file).not.toContain('rel="canonical"');
+    }
+    expect(result.warnings.filter((warning) => warning.code === "no-site-url")).toHaveLength(1);
+  });
 });
 
 describe("a site built for a base path", () => {

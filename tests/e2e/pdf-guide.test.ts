@@ -1,22 +1,22 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import os from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { PDFDocument, PDFName } from "pdf-lib";
+import { PDFCheckBox, PDFDocument, PDFName } from "pdf-lib";
 import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Browser } from "puppeteer-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadContent } from "../../scripts/content/load-content.ts";
 import type { Chapter, Template } from "../../scripts/content/schema-types.ts";
 import { guideContents } from "../../scripts/model/print-guide.ts";
 import type { SiteModel } from "../../scripts/model/site-model.ts";
 import { launchBrowser } from "../../scripts/pdf/find-browser.ts";
 import { openPdf, readOutline, readPageTexts, type OutlineEntry } from "./helpers/read-pdf.ts";
-import { renderPdfs, type RenderedPdf } from "../../scripts/pdf/render-pdfs.ts";
+import type { RenderedPdf } from "../../scripts/pdf/render-pdfs.ts";
+import { validateContent } from "../../scripts/content/validate-content.ts";
+import { exampleBuild, exampleToday } from "./helpers/example-build.ts";
 import { serveSite, type StaticServer } from "./helpers/static-server.ts";
-import { describePdf, fillPdfSizes } from "../../scripts/site/pdf-links.ts";
-import { buildSiteForPdfs } from "./pdf-build-site.ts";
+import { describePdf } from "../../scripts/site/pdf-links.ts";
 import { badPageEnd, contentScale, readPageLayout, type StructNode } from "./pdf-read-layout.ts";
 
 const run = promisify(execFile);
@@ -83,17 +83,23 @@ function factsOf(file: string): Promise<PrintPageFacts> {
         await page.emulateMediaType("print");
         await page.goto(`${server.origin}${job.urlPath}`, { waitUntil: "load" });
         await page.emulateMediaType("print");
-        return await page.evaluate(() => ({
-          headings: [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].map((element) =>
+        return await page.evaluate(() => {
+          const headings = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].map((element) =>
             (element.textContent ?? "").replace(/\s+/g, " ").trim(),
-          ),
-          rows: [...document.querySelectorAll("tr")].map((row) =>
-            [...(row as HTMLTableRowElement).cells]
-              // The text as printed: innerText leaves out what print hides (the phone cards' labels).
-              .map((cell) => (cell as HTMLElement).innerText.replace(/\s+/g, ""))
-              .filter((text) => text.length > 0),
-          ),
-        }));
+          );
+          // Chromium prints no text that is clipped away, such as the "[inserted: …]" that
+          // marked changes say to screen readers.
+          for (const hidden of document.querySelectorAll(".visually-hidden")) hidden.remove();
+          return {
+            headings,
+            rows: [...document.querySelectorAll("tr")].map((row) =>
+              [...(row as HTMLTableRowElement).cells]
+                // The text as printed: innerText leaves out what print hides (the phone cards' labels).
+                .map((cell) => (cell as HTMLElement).innerText.replace(/\s+/g, ""))
+                .filter((text) => text.length > 0),
+            ),
+          };
+        });
       } finally {
         await page.close();
       }
@@ -117,7 +123,7 @@ function contentsEntries(texts: string[]): { text: string; page: number }[] {
   )) {
     for (const line of text.split("\n")) {
       const match = /^\s*(\S.*?)\s{2,}(\d+)\s*$/.exec(line);
-      if (match && !/^Version \d|^Page /.test(match[1]!))
+      if (match && !/^Version \d|^Page |^Review by /.test(match[1]!))
         entries.push({ text: match[1]!, page: Number(match[2]) });
     }
   }
@@ -125,33 +131,31 @@ function contentsEntries(texts: string[]): { text: string; page: number }[] {
 }
 
 beforeAll(async () => {
-  siteDir = await mkdtemp(path.join(os.tmpdir(), "charterbook-pdf-"));
-  model = await buildSiteForPdfs(contentDir, siteDir);
+  // The PDFs as the build prints them, from the run's one build of the example.
+  const built = await exampleBuild();
+  siteDir = built.siteDir;
+  rendered = built.result.pdfs;
+  logLines.push(...built.log);
+  vi.stubEnv("CHARTERBOOK_TODAY", exampleToday);
+  model = (await validateContent(contentDir)).model!;
   browser = await launchBrowser();
   server = await serveSite(siteDir);
-  rendered = await renderPdfs({
-    siteDir,
-    jobs: model.pdfs,
-    browser,
-    log: (line) => logLines.push(line),
-  });
 }, 300_000);
 
 afterAll(async () => {
+  vi.unstubAllEnvs();
   await server?.close();
   await browser?.close();
-  if (siteDir) await rm(siteDir, { recursive: true, force: true });
 });
 
 describe("the PDF stage of the example site", () => {
-  it("writes per community a guide, a charter and a ground rules PDF, and one PDF per template, with a progress line each", async () => {
+  it("writes per community a guide, a charter and a ground rules PDF, a draft's guide, each earlier version, and a PDF per template, example and publication, with a progress line each", async () => {
     const content = await loadContent(contentDir);
+    const slugsOf = (type: string) =>
+      content.files.filter((file) => file.type.name === type).map((file) => file.slug);
     const communities = content.files
       .filter((file) => file.type.name === "charter")
       .map((file) => file.community);
-    const templates = content.files
-      .filter((file) => file.type.name === "template")
-      .map((file) => file.slug);
     expect(rendered.map((pdf) => pdf.file).sort()).toEqual(
       [
         ...communities.flatMap((slug) => [
@@ -159,7 +163,11 @@ describe("the PDF stage of the example site", () => {
           `pdf/${slug}-charter.pdf`,
           `pdf/${slug}-ground-rules.pdf`,
         ]),
-        ...templates.map((slug) => `pdf/template-${slug}.pdf`),
+        "pdf/north-east-guide-0.2-draft.pdf",
+        "pdf/advanced-mental-health-charter-0.3.pdf",
+        ...slugsOf("template").map((slug) => `pdf/template-${slug}.pdf`),
+        ...slugsOf("example").map((slug) => `pdf/example-${slug}.pdf`),
+        ...slugsOf("publication").map((slug) => `pdf/publication-${slug}.pdf`),
       ].sort(),
     );
     for (const pdf of rendered) {
@@ -194,21 +202,29 @@ describe("the PDF stage of the example site", () => {
     }
   });
 
-  it("has a bookmark for every chapter, template and part of the guide", async () => {
+  it("has a bookmark for every chapter, template and part of the guide the site binds, and none of a toolkit's own", async () => {
     const content = await loadContent(contentDir);
     const chapters = content.files
       .filter((file) => file.type.name === "chapter")
       .map((file) => (file.data as unknown as Chapter).title);
-    const templates = content.files
-      .filter((file) => file.type.name === "template")
-      .map((file) => (file.data as unknown as Template).title);
+    const community = model.guides.find((guide) => guide.slug === "north-east")!;
+    const bound = model
+      .guideParts(community)
+      .filter((part) => part.document.type === "template")
+      .map((part) => part.document.title);
+    const toolkitOnly = model.templates
+      .filter((template) => !bound.includes(template.title))
+      .map((template) => template.title);
+    expect(bound.length).toBeGreaterThan(2);
+    expect(toolkitOnly).toContain("Service self-assessment");
     const outline = await outlineOf("pdf/north-east-guide.pdf");
     const topLevel = outline
       .filter((entry) => entry.depth === 1)
       .map((entry) => squeeze(entry.title));
-    for (const title of [...chapters, ...templates, "Contents", "Ground rules for members"]) {
+    for (const title of [...chapters, ...bound, "Contents", "Ground rules for members"]) {
       expect(topLevel).toContain(squeeze(title));
     }
+    for (const title of toolkitOnly) expect(topLevel).not.toContain(squeeze(title));
     expect(outline.filter((entry) => entry.depth === 2).length).toBeGreaterThan(30);
   });
 
@@ -265,18 +281,25 @@ describe("the PDF stage of the example site", () => {
       const page = index + 2;
       expect(text).toContain(`Page ${page} of ${texts.length}`);
       expect(text).toContain("Advanced Mental Health Community of Practice: guide and charter");
-      // Its review_by (30 April 2022) has passed: the footer does not say a plain "approved".
-      if (page < firstChapter) expect(text).toContain("Version 0.4, approved, review overdue");
-      else expect(text).toMatch(/National Office of Engagement and Recovery\s+Page/);
+      // Its review_by (30 April 2022) has passed: the footer says so under the approval.
+      if (page < firstChapter) {
+        expect(text).toContain("Version 0.4, approved on 4 January 2022 by Steering group");
+        expect(text).toMatch(/Review by 30 April 2022 \(overdue\) · Printed \d{1,2} \w+ \d{4}/);
+      } else expect(text).toMatch(/National Office of Engagement and Recovery\s+Page/);
     });
   });
 
   it("stamps DRAFT on a draft's own pages only: its cover, contents, charter and ground rules, not the chapters or blank forms", async () => {
     // pdfjs keeps the rotated mark as one run of text, where pdftotext splits its letters.
-    const draft = await pdfjsTexts("pdf/north-east-guide.pdf");
-    const parts = await partPages("pdf/north-east-guide.pdf");
+    const draftGuide = "pdf/north-east-guide-0.2-draft.pdf";
+    const draft = await pdfjsTexts(draftGuide);
+    const parts = await partPages(draftGuide);
     const firstChapter = parts.get(model.chapters[0]!.title)!;
-    const firstTemplate = parts.get(model.templates[0]!.title)!;
+    // The first of the templates the guide prints (a toolkit's templates are not in it).
+    const firstTemplate = Math.min(
+      ...model.templates.flatMap((template) => parts.get(template.title) ?? []),
+    );
+    expect(firstTemplate).toBeLessThan(draft.length);
     expect(firstChapter).toBeGreaterThan(4);
     draft.forEach((text, index) => {
       const page = index + 1;
@@ -284,36 +307,34 @@ describe("the PDF stage of the example site", () => {
       else expect(text, `page ${page}`).not.toContain("DRAFT");
     });
     expect(draft.slice(firstTemplate - 1).join(" ")).not.toMatch(/draft/i);
-    for (const file of ["pdf/north-east-charter.pdf", "pdf/north-east-ground-rules.pdf"]) {
-      for (const text of await pdfjsTexts(file)) expect(text, file).toContain("DRAFT");
-    }
-    for (const file of [
-      "pdf/advanced-mental-health-guide.pdf",
-      "pdf/advanced-mental-health-charter.pdf",
-      "pdf/advanced-mental-health-ground-rules.pdf",
-    ]) {
-      for (const text of await pdfjsTexts(file)) expect(text, file).not.toContain("DRAFT");
+    // The guide, charter and ground rules of the version in force, beside it, are not drafts.
+    for (const slug of ["north-east", "advanced-mental-health"]) {
+      for (const kind of ["guide", "charter", "ground-rules"]) {
+        const file = `pdf/${slug}-${kind}.pdf`;
+        for (const text of await pdfjsTexts(file)) expect(text, file).not.toContain("DRAFT");
+      }
     }
   });
 
-  it("says on the cover where the charter stands: a review overdue, or the version in force while a draft waits", async () => {
+  it("says on the cover where the version printed stands: its approval or proposal, a review overdue, the version in force", async () => {
     for (const file of [
       "pdf/advanced-mental-health-guide.pdf",
       "pdf/advanced-mental-health-charter.pdf",
     ]) {
       const cover = (await pdfjsTexts(file))[0]!;
-      expect(cover).toContain("Status Approved, review overdue since 30 April 2022");
-      expect(cover).toContain("Last approved Version 0.4, 4 January 2022 by Steering group");
+      expect(cover).toContain("Status Approved on 4 January 2022 by Steering group");
       expect(cover).toContain("Review by 30 April 2022 (overdue)");
     }
     for (const file of ["pdf/north-east-guide.pdf", "pdf/north-east-charter.pdf"]) {
       const cover = (await pdfjsTexts(file))[0]!;
-      expect(cover).toContain(
-        "Status Draft, awaiting approval by National Office of Engagement and Recovery",
-      );
-      expect(cover).toContain("Last approved Version 0.1, 21 April 2026 by Community members");
-      expect(cover).not.toMatch(/Approved\b/);
+      expect(cover).toContain("Version 0.1");
+      expect(cover).toContain("Status Approved on 21 April 2026 by Community members");
     }
+    const cover = (await pdfjsTexts("pdf/north-east-guide-0.2-draft.pdf"))[0]!;
+    expect(cover).toContain(
+      "Status Draft, proposed by Co-chairs on 6 October 2026 for approval by National Office of Engagement and Recovery",
+    );
+    expect(cover).toContain("In force Version 0.1, approved on 21 April 2026 by Community members");
   });
 
   it("prints templates with tick boxes, ruled lines and signature blocks to fill in by hand", async () => {
@@ -326,7 +347,7 @@ describe("the PDF stage of the example site", () => {
       (sum, block) =>
         sum +
         (block.type === "scale"
-          ? block.items.length * block.options.length
+          ? block.items.length * block.options!.length
           : block.type === "checklist"
             ? block.items.length
             : 0),
@@ -360,9 +381,23 @@ describe("the PDF stage of the example site", () => {
     }
     await reviewPdf.destroy();
     expect(squares).toBe(expectedBoxes);
-    expect(tickBoxes.length).toBe(expectedBoxes);
+    // A scale's boxes are named figures inside its radio group's field; a checklist's box is the
+    // check box field itself, named by its item (tests/e2e/pdf-forms.test.ts reads the fields).
+    const checklistItems = blocks.reduce(
+      (sum, block) => sum + (block.type === "checklist" ? block.items.length : 0),
+      0,
+    );
+    expect(checklistItems).toBeGreaterThan(0);
+    expect(tickBoxes.length).toBe(expectedBoxes - checklistItems);
     expect(tickBoxes).toContain("Not at all: tick box");
-    expect(tickBoxes).toContain("Tick box");
+    const form = (
+      await PDFDocument.load(
+        await readFile(path.join(siteDir, "pdf/template-review-your-community.pdf")),
+      )
+    ).getForm();
+    expect(form.getFields().filter((field) => field instanceof PDFCheckBox)).toHaveLength(
+      checklistItems,
+    );
 
     // Ruled lines are thin, wide rectangles: at least one per line a field asks for.
     const tor = content.files.find(
@@ -472,7 +507,7 @@ describe("the PDF stage of the example site", () => {
       const guideTitles = (await outlineOf(`pdf/${community.slug}-guide.pdf`)).map(
         (entry) => entry.title,
       );
-      for (const entry of guideContents(model, community))
+      for (const entry of guideContents(model, model.pdfFor(community)!.edition!))
         expect(guideTitles).toContain(entry.text);
     }
   });
@@ -547,7 +582,7 @@ describe("the PDF stage of the example site", () => {
       const texts = await pageTexts(file);
       const guide = rendered.find((pdf) => pdf.file === `pdf/${community.slug}-guide.pdf`)!;
       expect(texts.length).toBeLessThan(guide.pages / 3);
-      expect(texts[0]).toMatch(/Charter version\s+\d/);
+      expect(texts[0]).toMatch(/Version\s+\d/);
       const outline = await outlineOf(file);
       expect(outline.filter((entry) => entry.depth === 1).map((entry) => entry.title)).toEqual([
         community.charter!.title,
@@ -593,10 +628,68 @@ describe("the PDF stage of the example site", () => {
       ] as const) {
         const html = await readFile(path.join(siteDir, document.url, "index.html"), "utf8");
         const pdf = rendered.find((candidate) => candidate.file === file)!;
-        expect(fillPdfSizes(html, rendered)).toContain(
+        expect(html).toContain(
           `<a href="/${file}" data-pdf-link>${label} <span data-pdf-size="${file}">${describePdf(pdf.bytes, pdf.pages)}</span></a>`,
         );
       }
     }
+  });
+});
+
+describe("the PDFs of completed examples and publications", () => {
+  const read = async (file: string) => {
+    const pdf = await openPdf(await readFile(path.join(siteDir, file)));
+    const texts = await readPageTexts(pdf);
+    await pdf.destroy();
+    return texts;
+  };
+
+  it("prints a completed example as the template's form with its answers in the boxes", async () => {
+    const example = model.examples[0]!;
+    const text = (await read(`pdf/example-${example.slug}.pdf`)).join(" ");
+    const ticked = Object.values(example.values).filter((value) => value === true).length;
+    const chosen = example.form.fields.filter(
+      (field) => field.kind === "choice" && typeof example.values[field.name] === "string",
+    ).length;
+    // Each ticked box holds an X, a word of its own in the page's text.
+    expect(text.match(/(?<=^|\s)X(?=\s|$)/g)?.length).toBe(ticked + chosen);
+    for (const answer of [
+      "Riverside community mental health team",
+      "Share the 2019 statement at the service user forum",
+      "Chair of the service user forum",
+    ]) {
+      expect(text).toContain(answer);
+    }
+    // The summary grid lists every rating.
+    expect(text).toMatch(/2\.1\s+Partially\s+High/);
+    const pdf = await PDFDocument.load(
+      await readFile(path.join(siteDir, `pdf/example-${example.slug}.pdf`)),
+    );
+    expect(pdf.getForm().getFields()).toEqual([]);
+  });
+
+  it("prints a toolkit as its own: cover, contents and parts in groups, no community's charter or DRAFT", async () => {
+    const file = "pdf/publication-self-assessment-toolkit.pdf";
+    const outline = await outlineOf(file);
+    expect(
+      outline.filter((entry) => entry.depth === 1).map((entry) => squeeze(entry.title)),
+    ).toEqual(
+      [
+        "Contents",
+        "About this toolkit",
+        "Readiness and first meeting checklist",
+        "Service self-assessment",
+        "Riverside community mental health team, June 2026",
+        "Case study for case-based learning",
+      ].map(squeeze),
+    );
+    const texts = await read(file);
+    expect(texts[0]).toContain("Service self-assessment toolkit");
+    expect(texts[0]).toContain("Toolkit");
+    for (const text of texts) {
+      expect(text).not.toContain("DRAFT");
+      expect(text).not.toContain("Community Charter");
+    }
+    expect(texts[1]).toMatch(/GETTING READY.*Readiness and first meeting checklist\s+\d+/);
   });
 });

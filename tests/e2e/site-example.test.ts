@@ -11,12 +11,14 @@ import { loadContent } from "../../scripts/content/load-content.ts";
 import { readSchemas } from "../../scripts/content/schema-check.ts";
 import { validateContent } from "../../scripts/content/validate-content.ts";
 import { findMarkdownFields } from "../../scripts/model/markdown-fields.ts";
+import type { SiteModel } from "../../scripts/model/site-model.ts";
 import { launchChromium } from "./helpers/browser.ts";
 import { auditPages, auditWidths, type PageAudit } from "./helpers/page-audit.ts";
 import { htmlFiles } from "./helpers/site-tree.ts";
 import { serveSite, type StaticServer } from "./helpers/static-server.ts";
 
-// Every YAML document the build parses, to prove each content file is parsed once per build.
+// Every YAML document the build parses, with either reader (js-yaml for plain data, `yaml` for
+// the rest), to prove each content file is parsed once per build.
 const yamlParses = vi.hoisted(() => ({ texts: [] as string[], counting: false }));
 vi.mock("yaml", async (importOriginal) => {
   const yaml = await importOriginal<typeof import("yaml")>();
@@ -25,6 +27,14 @@ vi.mock("yaml", async (importOriginal) => {
     return yaml.parseDocument(...args);
   }) as typeof yaml.parseDocument;
   return { ...yaml, parseDocument };
+});
+vi.mock("js-yaml", async (importOriginal) => {
+  const jsYaml = await importOriginal<typeof import("js-yaml")>();
+  const load = ((...args: Parameters<typeof jsYaml.load>) => {
+    if (yamlParses.counting) yamlParses.texts.push(String(args[0]));
+    return jsYaml.load(...args);
+  }) as typeof jsYaml.load;
+  return { ...jsYaml, load };
 });
 const markdownParses: string[] = [];
 
@@ -36,6 +46,7 @@ let work: string;
 let site: string;
 let pages: string[];
 let result: BuildResult;
+let model: SiteModel;
 let browser: Browser;
 let server: StaticServer;
 
@@ -47,6 +58,8 @@ let server: StaticServer;
 const editorPage = "admin/index.html";
 
 const read = (file: string) => readFile(path.join(site, file), "utf8");
+/** The example's public address (url in content/site.yaml), without its final slash. */
+const siteUrl = "https://communities.example.org";
 const urlOf = (file: string) => "/" + file.replace(/index\.html$/, "");
 /** The site's own pages, without the print pages the PDFs are printed from. */
 const sitePages = () => pages.filter((file) => !file.startsWith("print/"));
@@ -68,6 +81,7 @@ beforeAll(async () => {
   result = await build({ contentDir: path.resolve("content"), outputDir: site, pdf: true });
   yamlParses.counting = false;
   parse.mockRestore();
+  model = (await validateContent(path.resolve("content"))).model!;
   // Includes print/, the pages the PDFs are printed from: they are published too. The one page
   // left out is the content editor's, which tests/e2e/cms-editor.test.ts checks.
   pages = (await htmlFiles(site)).filter((file) => file !== editorPage);
@@ -87,13 +101,15 @@ describe("the example site", () => {
     const content = await validateContent(path.resolve("content"));
     const yamlFiles = content.files.length;
     expect(yamlParses.texts).toHaveLength(yamlFiles);
-    expect(new Set(yamlParses.texts).size).toBe(yamlFiles);
-    // Each body is parsed once, though it is rendered on its page and in every community's guide.
+    // A copy of the version in force (versions/0.4/) is the same text as charter.md: one parse each.
+    const sameText = (file: (typeof content.files)[number]) =>
+      content.files.filter((other) => other.body === file.body && other.type.name !== "site");
     for (const file of content.files.filter((f) => f.type.name !== "site")) {
+      // Each body is parsed once, though it is rendered on its page and in every community's guide.
       expect(
         markdownParses.filter((text) => text === file.body),
         file.relativePath,
-      ).toHaveLength(1);
+      ).toHaveLength(sameText(file).length);
     }
     // And nothing else: one parse per body and one per distinct Markdown value of a file.
     const values = content.files.map(
@@ -106,8 +122,10 @@ describe("the example site", () => {
 
   it("builds every page and PDF", () => {
     expect(result.pages).toBeGreaterThan(25);
-    // Per community its guide, charter and ground rules (2 x 3), and one per template (3).
-    expect(result.pdfs.length).toBe(9);
+    // Per community its guide, charter and ground rules (2 x 3); the draft's guide beside the
+    // guide in force and an earlier version's charter; six templates, a completed example and
+    // two publications.
+    expect(result.pdfs.length).toBe(17);
     expect(pages).toContain("index.html");
     expect(pages).toContain("404.html");
   });
@@ -162,7 +180,7 @@ describe("the example site", () => {
     expect(broken).toEqual([]);
   });
 
-  it("shows every version of each charter's history, with dates as 16 November 2021", async () => {
+  it("shows every version of each charter's history, with dates as 16 November 2021, each linked to its text", async () => {
     const content = await loadContent(path.resolve("content"));
     const charters = content.files.filter((file) => file.type.name === "charter");
     expect(charters.length).toBeGreaterThan(0);
@@ -174,20 +192,35 @@ describe("the example site", () => {
       );
       const history = charter.data.version_history as { version: string }[];
       expect(table.match(/<tr>\s*<th scope="row">/g)).toHaveLength(history.length);
-      for (const row of history) expect(table).toContain(`<th scope="row">${row.version}</th>`);
+      const shown = model.communities.find((c) => c.slug === charter.community)!.charter!;
+      for (const row of history) {
+        const version = shown.version(row.version);
+        // The version shown on the page is not a link to itself; those not kept have no page.
+        expect(table).toContain(
+          version && version !== (shown.inForce ?? shown.pendingDraft)
+            ? `<th scope="row"><a href="${version.url}">${row.version}<span class="visually-hidden">: read version ${row.version}</span></a></th>`
+            : `<th scope="row">${row.version}</th>`,
+        );
+      }
       expect(table).toMatch(
         /<td>\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}<\/td>/,
       );
     }
   });
 
-  it("puts the draft banner on draft charters only", async () => {
-    const content = await loadContent(path.resolve("content"));
-    for (const charter of content.files.filter((file) => file.type.name === "charter")) {
-      const html = await read(`communities/${charter.community}/charter/index.html`);
-      if (charter.data.status === "draft") expect(html).toContain("Draft, not yet approved");
-      else expect(html).not.toContain("Draft, not yet approved");
-    }
+  it("shows the version in force on each charter's page, and a draft on a page of its own", async () => {
+    const northEast = await read("communities/north-east/charter/index.html");
+    expect(northEast).toContain("This page shows version 0.1, the version in force.");
+    expect(northEast).toContain("The group meets online every two months.");
+    expect(northEast).not.toContain("The group meets four times a year");
+    const draft = await read("communities/north-east/charter/0.2/index.html");
+    expect(draft).toContain("Proposal: version 0.2 is not yet approved");
+    expect(draft).toContain("The group meets four times a year");
+    expect(draft).toContain('<a href="/communities/north-east/charter/0.2/changes/">');
+    const older = await read("communities/advanced-mental-health/charter/0.3/index.html");
+    expect(older).toContain("Superseded by 0.4 on 4 January 2022");
+    const approved = await read("communities/advanced-mental-health/charter/index.html");
+    expect(approved).not.toMatch(/Proposal|Superseded|Draft, not yet approved/);
   });
 
   it("links each template's PDF with its size filled in", async () => {
@@ -208,18 +241,23 @@ describe("what readers of public-sector pages expect", () => {
       '<strong class="status-tag status-tag--overdue">Review overdue</strong>',
     );
     expect(html).not.toContain("status-tag--approved");
-    const current = await read("communities/north-east/charter/index.html");
-    expect(current).not.toContain("Review overdue");
+    // North East's proposal is due for review by 31 March 2027.
+    const proposal = await read("communities/north-east/charter/0.2/index.html");
+    expect(proposal).not.toContain("Review overdue");
   });
 
-  it("names the version in force and its date on a draft charter and its ground rules", async () => {
+  it("shows the version in force while a draft waits, and names it on the draft's own pages", async () => {
     for (const file of ["charter", "ground-rules"]) {
       const html = await read(`communities/north-east/${file}/index.html`);
-      expect(html, file).toContain("The version in force is 0.1, approved on 21 April 2026.");
-      expect(html, file).toContain(
-        "<dt>In force</dt><dd>Version 0.1, approved on 21 April 2026 by Community members</dd>",
+      expect(html, file).toContain("This page shows version 0.1, the version in force.");
+      const proposal = await read(`communities/north-east/${file}/0.2/index.html`);
+      expect(proposal, file).toContain(
+        "Version 0.1, approved on 21 April 2026, stays in force until this proposal is approved",
       );
     }
+    expect(await read("communities/north-east/charter/0.2/index.html")).toContain(
+      "<dt>In force</dt><dd>Version 0.1, approved on 21 April 2026 by Community members</dd>",
+    );
   });
 
   it("gives the ground rules the version and dates of the charter they are governed with", async () => {
@@ -236,7 +274,10 @@ describe("what readers of public-sector pages expect", () => {
         "4 January 2022 (version 0.4 approved)",
         "30 April 2022 (overdue)",
       ],
-      "communities/north-east": ["21 April 2026 (version 0.1 approved)", "31 March 2027"],
+      "communities/north-east": [
+        "21 April 2026 (version 0.1 approved)",
+        "31 October 2026 (overdue)",
+      ],
     };
     for (const [community, [reviewed, due]] of Object.entries(expected)) {
       for (const file of ["charter", "ground-rules"]) {
@@ -270,7 +311,7 @@ describe("what readers of public-sector pages expect", () => {
   it("has a report-a-problem email on every page, naming the page in its subject", async () => {
     for (const file of sitePages()) {
       const html = await read(file);
-      const url = encodeURIComponent(urlOf(file));
+      const url = encodeURIComponent(siteUrl + urlOf(file));
       expect(html, file).toMatch(
         new RegExp(
           `<a href="mailto:communities@example\\.org\\?subject=Problem%20with%20the%20page%3A%20[^"]+%20\\(${url.replace(/[.%]/g, "\\$&")}\\)">Report a problem with this page</a>`,
@@ -283,7 +324,7 @@ describe("what readers of public-sector pages expect", () => {
     let links = 0;
     for (const file of sitePages()) {
       const html = await read(file);
-      for (const [, block] of html.matchAll(/<div class="pdf-link">([\s\S]*?)<\/div>/g)) {
+      for (const [, block] of html.matchAll(/<div class="pdf-link"[^>]*>([\s\S]*?)<\/div>/g)) {
         links += 1;
         expect(block, file).toMatch(/data-pdf-link>/);
         expect(block, file).toMatch(
@@ -304,12 +345,13 @@ describe("what readers of public-sector pages expect", () => {
     }
   });
 
-  it("describes every page for link previews (Open Graph), with no address while site.yaml has none", async () => {
+  it("describes every page for link previews (Open Graph), with its full address from site.yaml's url", async () => {
     for (const file of sitePages()) {
       const html = await read(file);
       for (const property of ["og:title", "og:description", "og:type", "og:site_name"])
         expect(html, file).toContain(`<meta property="${property}" content="`);
-      expect(html, file).not.toContain("og:url");
+      expect(html, file).toContain(`<meta property="og:url" content="${siteUrl}${urlOf(file)}">`);
+      expect(html, file).toContain(`<link rel="canonical" href="${siteUrl}${urlOf(file)}">`);
     }
   });
 

@@ -59,6 +59,17 @@ const approveLast = (text: string, date = "2026-05-02") =>
       `approval_date: ${date}\n    reason: Meetings moved online.`,
     );
 
+/** Copies charter.md and ground-rules.md into the archive, as npm run approve does. */
+async function archive(version: string): Promise<void> {
+  const folder = path.join(repo.dir, riverside, "versions", version);
+  await mkdir(folder, { recursive: true });
+  for (const name of ["charter.md", "ground-rules.md"])
+    await repo.write(
+      `${riverside}/versions/${version}/${name}`,
+      await repo.read(`${riverside}/${name}`),
+    );
+}
+
 describe("rule 1: everything npm run validate enforces", () => {
   it("passes the base content compared with itself, with no charter changed", async () => {
     const report = await check();
@@ -164,8 +175,9 @@ describe("rule 2: the version history is append-only", () => {
     expect(found.map((p) => p.code)).toContain("version-not-increasing");
   });
 
-  it("lets the approval of the base's last row be filled in", async () => {
+  it("lets the approval of the base's last row be filled in, with its copy in the archive", async () => {
     await repo.edit(charter, (t) => approveLast(t));
+    await archive("0.2");
     const report = await check();
     expect(report.problems).toEqual([]);
     expect(report.charters).toMatchObject([

@@ -1,3 +1,5 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createRepo, riverside, runScript, type TestRepo } from "./test-repo.ts";
 
@@ -31,12 +33,37 @@ describe("npm run approve", () => {
     const result = await approve("--by", "Steering group", "--date", "2026-05-02");
     expect(result).toEqual({
       code: 0,
-      stdout: `${charter}: version 0.2 approved by Steering group on 2026-05-02; status is now approved.\n`,
+      stdout:
+        `${charter}: version 0.2 approved by Steering group on 2026-05-02; status is now approved.\n` +
+        `${riverside}/versions/0.2/: the approved charter and ground rules, kept for the record.\n`,
       stderr: "",
     });
     const after = await repo.read(charter);
     expect(after).toBe(approved(before, "2026-05-02"));
     expect(after).not.toBe(before);
+  });
+
+  it("keeps the approved charter and ground rules in the archive, byte for byte", async () => {
+    const rules = await repo.read(`${riverside}/ground-rules.md`);
+    expect((await approve("--by", "Steering group", "--date", "2026-05-02")).code).toBe(0);
+    expect(await repo.read(`${riverside}/versions/0.2/charter.md`)).toBe(await repo.read(charter));
+    expect(await repo.read(`${riverside}/versions/0.2/ground-rules.md`)).toBe(rules);
+  });
+
+  it("refuses to approve into a version folder that already exists, changing nothing", async () => {
+    await mkdir(path.join(repo.dir, riverside, "versions/0.2"), { recursive: true });
+    await repo.write(`${riverside}/versions/0.2/charter.md`, "left behind\n");
+    const before = await repo.read(charter);
+    const result = await approve("--by", "Steering group", "--date", "2026-05-02");
+    expect(result).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        `${riverside}/versions/0.2/ already exists, so version 0.2 cannot be approved again into it. ` +
+        "A copy in the archive is never replaced: if it is left from an approval that was undone, delete the folder and run this again.\n",
+    });
+    expect(await repo.read(charter)).toBe(before);
+    expect(await repo.read(`${riverside}/versions/0.2/charter.md`)).toBe("left behind\n");
   });
 
   it("keeps Windows line endings and a byte-order mark", async () => {

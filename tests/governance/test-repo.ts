@@ -23,7 +23,8 @@ export interface TestRepo {
   remove(): Promise<void>;
 }
 
-export async function createRepo(): Promise<TestRepo> {
+/** @param content the content folder committed as the base @default the governance fixture */
+export async function createRepo(content = fixtureContent): Promise<TestRepo> {
   const dir = await mkdtemp(path.join(tmpdir(), "charterbook-governance-"));
   // Isolated from the user's and the system's git configuration, so the tests behave the same everywhere.
   const env = { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" };
@@ -49,7 +50,7 @@ export async function createRepo(): Promise<TestRepo> {
   await git("config", "user.name", "Charterbook tests");
   await git("config", "user.email", "tests@example.org");
   await git("config", "commit.gpgsign", "false");
-  await cp(fixtureContent, path.join(dir, "content"), { recursive: true });
+  await cp(content, path.join(dir, "content"), { recursive: true });
   await repo.commit("Base content");
   return repo;
 }

@@ -4,6 +4,8 @@ import fc from "fast-check";
 import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
 import type { SourceFile } from "../../scripts/content/load-content.ts";
+import { splitFrontMatter } from "../../scripts/content/front-matter.ts";
+import { parseYamlDocument, readPlainYaml } from "../../scripts/content/parse-yaml.ts";
 import type { Problem } from "../../scripts/content/problems.ts";
 import { validateFiles } from "../../scripts/content/validate-content.ts";
 import { baseTree } from "./validate-fixture-tree.ts";
@@ -280,5 +282,87 @@ describe("validation under fuzzed content", () => {
     expect(over.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.code}`)).toEqual([
       "content/guide/first-steps.md:1:1 file-too-large",
     ]);
+  });
+});
+
+/** Scalars on which YAML parsers are known to differ: numbers, nulls, booleans, dates, keys. */
+const trickyScalar = fc.constantFrom(
+  "1_000",
+  "0o17",
+  "017",
+  "0x1F",
+  "0b101",
+  "+12",
+  ".inf",
+  "-.Inf",
+  ".NaN",
+  "1e3",
+  "1.",
+  ".5",
+  "~",
+  "null",
+  "Null",
+  "NULL",
+  "true",
+  "True",
+  "yes",
+  "No",
+  "on",
+  "2021-11-16",
+  "12:30",
+  "2001-12-14t21:59:43.10-05:00",
+  "'quoted'",
+  '"a\\tb"',
+  '"\\u00e9"',
+  "a: b",
+  "- x",
+  "<<",
+  "!!str 1",
+  "!!int 1",
+  "!custom x",
+  "&a x",
+  "*a",
+  "|\n  block\n",
+  ">\n  folded\n",
+  "[a, b]",
+  "{a: 1}",
+  "? complex\n: key",
+  "\ttab",
+  "# comment",
+  "x # comment",
+  "'it''s'",
+  "é",
+  "",
+);
+
+const differentialDocument = fc.oneof(
+  randomDocument,
+  fc
+    .array(fc.tuple(fc.constantFrom(...realKeys, "<<", "a", "1"), trickyScalar), { maxLength: 6 })
+    .map((pairs) => pairs.map(([key, value]) => `${key}: ${value}\n`).join("")),
+  fc
+    .tuple(fc.constantFrom(...realKeys), fc.constantFrom("", "  "), trickyScalar)
+    .map(([key, indent, value]) => `${key}:\n${indent}- a\n${indent}- b: ${value}\n`),
+  fc
+    .tuple(fc.constantFrom(...textFiles), fc.array(mutation, { minLength: 1, maxLength: 3 }))
+    .map(([file, mutations]) => {
+      const text = decoder.decode(mutations.reduce((b, m) => m.apply(b), file.bytes));
+      const split = splitFrontMatter(text);
+      return "split" in split ? split.split.yaml : text;
+    }),
+);
+
+describe("the fast YAML reader", () => {
+  it("reads data only where the YAML package reads the same data without a problem", () => {
+    fc.assert(
+      fc.property(differentialDocument, (yaml) => {
+        const fast = readPlainYaml(yaml);
+        if (fast === undefined || !("data" in fast)) return;
+        const doc = parseYamlDocument(yaml);
+        expect([...doc.errors, ...doc.warnings].map((e) => e.message)).toEqual([]);
+        expect(fast.data).toEqual(doc.toJS());
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -46,6 +46,21 @@ describe("pageRules", () => {
     expect(Math.round(contentWidthPx(boxes.roadmap))).toBe(1017);
     expect(Math.round(contentWidthPx(boxes.cover))).toBe(794);
   });
+
+  it("keeps the footer's line break, escaped, and marks every page of an earlier version SUPERSEDED", () => {
+    const css = pageRules({
+      header: "Guide",
+      footer: 'Version 0.1, "approved"\nPrinted 1 June 2026',
+      superseded: true,
+    });
+    expect(css).toContain(
+      '@bottom-left { content: "Version 0.1, \\"approved\\"" "\\A" "Printed 1 June 2026"; white-space: pre-line;',
+    );
+    // In the rule every page follows; the cover has no margins, and carries its own stamp.
+    const [every] = css.split("@page community");
+    expect(every!.match(/@top-right \{ content: "SUPERSEDED";/g)).toHaveLength(1);
+    expect(css).not.toContain("DRAFT");
+  });
 });
 
 describe("matchContentsPages", () => {

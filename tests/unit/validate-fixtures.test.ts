@@ -10,6 +10,24 @@ import { fixturesDir, fixtureTree, type FixtureTree } from "./validate-fixture-t
  * exactly: a vaguer message, a wrong line or a lost hint fails the test.
  */
 const expectedReports: Record<string, string[]> = {
+  "archive-folder-name": [
+    "content/communities/pilot/versions/latest/charter.md:1:1",
+    "  The folder versions/latest/ must be named after the approved version it holds, such as versions/0.3/. Name the folder after the version (npm run approve does), or move the file out of versions/.",
+    "content/communities/pilot/versions/latest/ground-rules.md:1:1",
+    "  The folder versions/latest/ must be named after the approved version it holds, such as versions/0.3/. Name the folder after the version (npm run approve does), or move the file out of versions/.",
+  ],
+  "archive-history-differs": [
+    "content/communities/pilot/versions/0.1/charter.md:7:5  version_history[0]",
+    '  Version "0.1"\'s row differs from the same row in content/communities/pilot/charter.md; a copy keeps the history exactly as it was when "0.1" was approved. This file is a copy that npm run approve wrote when the version was approved: restore it from git (git checkout origin/main -- content/communities/pilot/versions/0.1/charter.md) rather than editing it.',
+  ],
+  "archive-incomplete": [
+    "content/communities/pilot/versions/0.1/charter.md:1:1",
+    "  content/communities/pilot/versions/0.1/ holds charter.md but no ground-rules.md; an approved version is the charter and the ground rules as they were approved together. Restore ground-rules.md from git; npm run approve writes both.",
+  ],
+  "archive-unknown-version": [
+    "content/communities/pilot/versions/0.3/charter.md:3:1  version",
+    '  The version history of content/communities/pilot/charter.md has no version "0.3". Only approved versions are kept in versions/: npm run approve writes the copy when it records the approval. Remove this folder.',
+  ],
   "approval-before-revision": [
     "content/communities/pilot/charter.md:11:5  version_history[0].approval_date",
     "  Approval date 2021-11-15 is before this row's revision date 2021-11-16. A version cannot be approved before it was written: check both dates.",
@@ -43,6 +61,12 @@ const expectedReports: Record<string, string[]> = {
   "enum-typo": [
     "content/communities/pilot/index.md:5:1  status",
     '  "pilto" is not one of: pilot, active, retired. Did you mean pilot?',
+  ],
+  "example-answers": [
+    "content/examples/notes-filled.md:6:3  answers.what-we-agred",
+    "  Unknown field. Did you mean what-we-agreed?",
+    "content/examples/orphan.md:2:1  template",
+    '  There is no template "minutes". Use the name of a file in content/templates without .md: notes.',
   ],
   "executable-front-matter": [
     "content/communities/pilot/charter.md:1:1",
@@ -88,6 +112,18 @@ const expectedReports: Record<string, string[]> = {
     "content/guide/first-steps.md:11:1",
     '  The image "//images.example.org/cycle.png" would be fetched from another server; images must be files in this repository. Save the image in the content folder (for example next to this file, in images/diagram.png) and link to it by that path.',
   ],
+  "publication-parts": [
+    "content/communities/pilot/index.md:13:5  guide_publications[0]",
+    '  There is no publication "starter-pack". Use the name of a file in content/publications without .md: pack.',
+    "content/publications/pack.md:8:9  groups[0].items[1].template",
+    '  There is no template "note". Did you mean notes?',
+    "content/publications/pack.md:9:9  groups[0].items[2].chapter",
+    '  The chapter "first-steps" is already in this publication, at groups[0].items[0]. A publication holds each part once: remove one of them.',
+    "content/publications/pack.md:10:9  groups[0].items[3]",
+    "  This has 2 fields (template, chapter); it takes only 1. Expected one part: a chapter, template or completed example by its file name, or an appendix. Write each on its own list item.",
+    "content/publications/pack.md:12:9  groups[0].items[4].appendix",
+    "  There is no topics appendix: content/topics.md does not exist. Add content/topics.md, or remove this item.",
+  ],
   "related-template-unresolved": [
     "content/guide/first-steps.md:6:5  related_templates[0]",
     '  There is no template "meeting-notes". Use the name of a file in content/templates without .md: notes.',
@@ -107,6 +143,18 @@ const expectedReports: Record<string, string[]> = {
   "remote-image-risk": [
     "content/communities/pilot/charter.md:23:5  risks[0].mitigation",
     '  The image "//cdn.example.org/reminder.png" would be fetched from another server; images must be files in this repository. Save the image in the content folder (for example next to this file, in images/diagram.png) and link to it by that path.',
+  ],
+  "template-form-rules": [
+    "content/templates/notes.md:16:9  groups[0].blocks[1].label",
+    '  This block\'s answers would be stored under "what-happened", like those of the block at groups[0].blocks[0]. Give one of them its own name, such as name: what-happened-2.',
+    "content/templates/notes.md:23:5  blocks[1].label",
+    '  This block\'s answers would be stored under "what-we-agreed", like those of the block at blocks[0]. Give one of them its own name, such as name: what-we-agreed-2.',
+    "content/templates/notes.md:26:5  blocks[2].scale",
+    '  There is no scale named "extant". Did you mean extent?',
+    "content/templates/notes.md:30:5  blocks[3].group",
+    '  There is no group named "sessions". Did you mean session?',
+    "content/templates/notes.md:46:13  blocks[4].standards[0].indicators[1].number",
+    '  Indicator "2.1" is in standard 1, so its number must start with "1.". Number it 1.2, or move it to its standard.',
   ],
   "unsafe-svg": [
     "content/guide/images/cycle.svg:2:3",
@@ -172,6 +220,10 @@ const expectedReports: Record<string, string[]> = {
 
 /** The stable problem codes each case must produce, in report order. */
 const expectedCodes: Record<string, string[]> = {
+  "archive-folder-name": ["archive-folder-name", "archive-folder-name"],
+  "archive-history-differs": ["archive-history-differs"],
+  "archive-incomplete": ["archive-incomplete"],
+  "archive-unknown-version": ["archive-version-not-approved"],
   "approval-before-revision": ["approved-before-revised"],
   "approved-without-approval-date": ["approved-without-approval"],
   "community-without-charter": ["incomplete-community"],
@@ -180,6 +232,7 @@ const expectedCodes: Record<string, string[]> = {
   "duplicate-keys": ["malformed-yaml"],
   "duplicate-versions": ["version-mismatch", "duplicate-version"],
   "enum-typo": ["not-allowed"],
+  "example-answers": ["unknown-field", "unknown-template"],
   "executable-front-matter": ["executable-front-matter"],
   "file-too-large": ["file-too-large"],
   "file-url-image": ["non-local-image"],
@@ -191,11 +244,25 @@ const expectedCodes: Record<string, string[]> = {
   "missing-required-field": ["missing-field"],
   "not-utf8": ["not-utf8"],
   "protocol-relative-image": ["non-local-image"],
+  "publication-parts": [
+    "unknown-publication",
+    "unknown-template",
+    "duplicate-part",
+    "too-many-fields",
+    "unknown-appendix",
+  ],
   "related-template-unresolved": ["unknown-template"],
   "remote-image": ["non-local-image"],
   "remote-image-footnote": ["non-local-image"],
   "remote-image-goal": ["non-local-image"],
   "remote-image-risk": ["non-local-image"],
+  "template-form-rules": [
+    "duplicate-answer-name",
+    "duplicate-answer-name",
+    "unknown-scale",
+    "unknown-group",
+    "indicator-number",
+  ],
   "unsafe-svg": ["unsafe-svg", "unsafe-svg"],
   "image-not-what-it-says": ["image-not-what-it-says"],
   "remote-logo": ["non-local-image"],
