@@ -11,6 +11,7 @@ import type { ContentType } from "../content/content-types.ts";
 import {
   approvalCollection,
   collectionName,
+  isEditable,
   namedExtension,
   placeOf,
   type Place,
@@ -236,7 +237,7 @@ export function generateCmsConfig(
   types: readonly ContentType[],
   schemas: ReadonlyMap<string, JsonSchema>,
 ): CmsConfig {
-  const collections = types.map((type) => collectionFor(type, schemas));
+  const collections = types.filter(isEditable).map((type) => collectionFor(type, schemas));
   const charters = collections.find((c) => c.name === collectionName("charter"));
   if (charters) {
     const at = collections.indexOf(charters) + 1;

@@ -4,7 +4,12 @@
  * required mark and its limits (patterns, lengths, numbers, list sizes) from the schema. Nothing
  * here knows a content type by name: any schema made of objects, lists, strings, numbers,
  * booleans, enums and lists of blocks told apart by a `type` property (a `oneOf` with a
- * discriminator) gets a form. A shape it does not know stops `npm run generate` with the path.
+ * discriminator) gets a form. A value that may take one of several shapes with nothing to tell
+ * them apart (an `anyOf`, such as a scale option that is a label or a label with a description)
+ * or an object whose keys are the content's own (`patternProperties`, such as an example's
+ * answers under the template's block names) is written in YAML in a text box: the form cannot
+ * show a field per key it does not know, and saving checks the value against the schema. A
+ * shape it does not know stops `npm run generate` with the path.
  */
 import {
   isObject,
@@ -40,7 +45,28 @@ export interface CmsField {
   summary?: string;
   collapsed?: boolean;
   label_singular?: string;
+  /** A value written in YAML: the shapes it may take, each with its description and fields. */
+  shapes?: CmsShape[];
+  /** A value written in YAML whose keys are the content's own: what each key holds. */
+  key_hint?: string;
 }
+
+/** One shape a value written in YAML may take (a branch of the schema's `anyOf`). */
+export interface CmsShape {
+  hint?: string;
+  /** The shape's fields, when it is an object with named fields. */
+  fields?: CmsField[];
+}
+
+/** The widget of a value written in YAML (scripts/cms/browser/yaml-widget.ts). */
+export const yamlWidget = "charterbook-yaml";
+
+/** True for a value the form edits as YAML: several shapes without a discriminator, or open keys. */
+const isFreeForm = (schema: JsonSchema): boolean =>
+  Array.isArray(schema.anyOf) ||
+  (schema.type === "object" &&
+    propertiesOf(schema).length === 0 &&
+    (isObject(schema.patternProperties) || schema.additionalProperties !== false));
 
 /** `review_by` → `Review by`: the label an editor reads above a field. */
 export const humanise = (name: string): string => {
@@ -110,6 +136,7 @@ export function fieldFor(
   if (Array.isArray(schema.enum)) {
     return { ...base, widget: "select", options: schema.enum as (string | number)[] };
   }
+  if (isFreeForm(schema)) return freeFormField(base, node, schemas, trail);
   switch (schema.type) {
     case "boolean":
       // A form cannot leave a switch unset: false is an answer, so it is never "missing".
@@ -140,6 +167,48 @@ export function fieldFor(
           "Give the property a type (string, integer, number, boolean, object or array), or teach scripts/cms/cms-fields.ts the new shape.",
       );
   }
+}
+
+/**
+ * A value written in YAML, with the help the form gives beside it: the shapes it may take, each
+ * with its description and the description of each of its fields, and for open keys what each
+ * key holds. The schema's words reach the editor even where the form has no field to put them on.
+ */
+function freeFormField(
+  base: CmsField,
+  node: SchemaNode,
+  schemas: ReadonlyMap<string, JsonSchema>,
+  trail: Trail,
+): CmsField {
+  const shapesOf = (value: SchemaNode, at: Trail): CmsShape[] | undefined =>
+    Array.isArray(value.schema.anyOf)
+      ? (value.schema.anyOf as unknown[]).filter(isObject).map((branch, index) => {
+          const shape = resolveNode(branch, value.document, schemas);
+          const description = shape.schema.description;
+          const fields =
+            shape.schema.type === "object" && propertiesOf(shape.schema).length > 0
+              ? objectFields(shape, schemas, true, `${at}(${index + 1})`)
+              : undefined;
+          return {
+            ...(typeof description === "string" ? { hint: description } : {}),
+            ...(fields ? { fields } : {}),
+          };
+        })
+      : undefined;
+  const patterns = isObject(node.schema.patternProperties)
+    ? Object.values(node.schema.patternProperties).filter(isObject)
+    : [];
+  const entry =
+    patterns.length === 1 ? resolveNode(patterns[0]!, node.document, schemas) : undefined;
+  const shapes = shapesOf(entry ?? node, entry ? `${trail}{}` : trail);
+  return {
+    ...base,
+    widget: yamlWidget,
+    ...(typeof entry?.schema.description === "string"
+      ? { key_hint: entry.schema.description }
+      : {}),
+    ...(shapes ? { shapes } : {}),
+  };
 }
 
 function stringField(base: CmsField, { schema, definition }: SchemaNode): CmsField {
@@ -215,7 +284,12 @@ function listField(
   if (items.schema.type === "object") {
     // Inside an item that exists, what the item requires is required.
     const fields = objectFields(items, schemas, true, `${trail}[]`);
-    const summary = itemSummary(fields);
+    // An item that is one of its fields (a publication's part: a chapter, a template, …) is
+    // summed up by whichever it has.
+    const summary =
+      items.schema.maxProperties === 1
+        ? fields.map((field) => `{{fields.${field.name}}}`).join("")
+        : itemSummary(fields);
     return {
       ...list,
       label_singular: singular(base.label),

@@ -6,6 +6,19 @@
  */
 import type { ContentType, ContentTypeName } from "../content/content-types.ts";
 
+/**
+ * Content types the editor has no form for: the archive of approved versions
+ * (content/communities/<slug>/versions/<version>/). Those copies are the record of what members
+ * agreed; an approval writes them (as `npm run approve` does), nothing edits them afterwards, and the
+ * governance check refuses any change to them. Their schemas are the charter's and the ground
+ * rules', whose forms the editor has.
+ */
+export const recordTypes: readonly ContentTypeName[] = ["charter-version", "ground-rules-version"];
+
+/** True for a content type the editor gives a form: every type but the archive's. */
+export const isEditable = (type: Pick<ContentType, "name">): boolean =>
+  !recordTypes.includes(type.name);
+
 /** The content folder, from the repository's root: the CMS edits the repository itself. */
 export const contentFolder = "content";
 

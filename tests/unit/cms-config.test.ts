@@ -6,13 +6,14 @@ import { readSchemas } from "../../scripts/content/schema-check.ts";
 import { adminContentSecurityPolicy, adminSettings } from "../../scripts/cms/admin-site.ts";
 import { generateCmsConfig, type CmsCollection } from "../../scripts/cms/cms-config.ts";
 import type { CmsField } from "../../scripts/cms/cms-fields.ts";
-import { placeOf } from "../../scripts/cms/collections.ts";
+import { isEditable, placeOf, recordTypes } from "../../scripts/cms/collections.ts";
 import {
   isObject,
   propertiesOf,
   requiredOf,
   resolveNode,
   type JsonSchema,
+  type SchemaNode,
 } from "../../scripts/cms/schema-walk.ts";
 
 const schemas = readSchemas();
@@ -24,7 +25,37 @@ interface SchemaField {
   required: boolean;
 }
 
-/** Every property of a schema by path (`version_history[].reason`, `blocks[type=field].label`). */
+const described = (schema: JsonSchema) =>
+  typeof schema.description === "string" ? { description: schema.description } : {};
+
+/**
+ * The shapes of a value that may take several (`anyOf`) by path (`options[](2).label`), and what
+ * each key of an object with open keys holds (`answers{}`, `answers{}(1)`).
+ */
+function shapeFields(node: SchemaNode, path: string): Map<string, SchemaField> {
+  const found = new Map<string, SchemaField>();
+  const patterns = isObject(node.schema.patternProperties)
+    ? Object.values(node.schema.patternProperties).filter(isObject)
+    : [];
+  if (patterns.length === 1) {
+    const entry = resolveNode(patterns[0]!, node.document, schemas);
+    found.set(`${path}{}`, { ...described(entry.schema), required: false });
+    for (const [p, f] of shapeFields(entry, `${path}{}`)) found.set(p, f);
+  }
+  if (!Array.isArray(node.schema.anyOf)) return found;
+  (node.schema.anyOf as JsonSchema[]).forEach((branch, index) => {
+    const shape = resolveNode(branch, node.document, schemas);
+    const at = `${path}(${index + 1})`;
+    found.set(at, { ...described(shape.schema), required: false });
+    for (const [p, f] of schemaFields(shape.schema, shape.document, `${at}.`)) found.set(p, f);
+  });
+  return found;
+}
+
+/**
+ * Every property of a schema by path (`version_history[].reason`, `blocks[type=field].label`,
+ * `goals[]` for one item of a list of single values), with the shapes of values written in YAML.
+ */
 function schemaFields(
   schema: JsonSchema,
   document: JsonSchema,
@@ -37,21 +68,22 @@ function schemaFields(
     const node = resolveNode(property, document, schemas);
     const path = `${prefix}${name}`;
     const isRequired = required && names.has(name);
-    found.set(path, {
-      ...(typeof node.schema.description === "string"
-        ? { description: node.schema.description }
-        : {}),
-      required: isRequired,
-    });
+    found.set(path, { ...described(node.schema), required: isRequired });
+    for (const [p, f] of shapeFields(node, path)) found.set(p, f);
     if (node.schema.type === "object")
       for (const [p, f] of schemaFields(node.schema, node.document, `${path}.`, isRequired))
         found.set(p, f);
     const items = isObject(node.schema.items)
       ? resolveNode(node.schema.items, node.document, schemas)
       : undefined;
-    if (items?.schema.type === "object")
+    if (items?.schema.type === "object" && !items.schema.oneOf)
       for (const [p, f] of schemaFields(items.schema, items.document, `${path}[].`))
         found.set(p, f);
+    if (items && items.schema.type !== "object" && !items.schema.oneOf) {
+      // One item of a list of single values: an item that is there is required.
+      found.set(`${path}[]`, { ...described(items.schema), required: true });
+      for (const [p, f] of shapeFields(items, `${path}[]`)) found.set(p, f);
+    }
     if (items && Array.isArray(items.schema.oneOf)) {
       const tag = (items.schema.discriminator as { propertyName: string }).propertyName;
       for (const branch of items.schema.oneOf as JsonSchema[]) {
@@ -65,12 +97,34 @@ function schemaFields(
   return found;
 }
 
-/** Every field of a form by the same paths. */
+/** Every field of a form by the same paths, with the shapes listed beside a value written in YAML. */
 function formFields(fields: readonly CmsField[], prefix = ""): Map<string, CmsField> {
   const found = new Map<string, CmsField>();
   for (const field of fields) {
     const path = `${prefix}${field.name}`;
     found.set(path, field);
+    const shapesAt = field.key_hint === undefined ? path : `${path}{}`;
+    if (field.key_hint !== undefined)
+      found.set(shapesAt, {
+        name: "",
+        label: "",
+        widget: "key",
+        required: false,
+        hint: field.key_hint,
+      });
+    field.shapes?.forEach((shape, index) => {
+      const at = `${shapesAt}(${index + 1})`;
+      found.set(at, {
+        name: "",
+        label: "",
+        widget: "shape",
+        required: false,
+        ...(shape.hint === undefined ? {} : { hint: shape.hint }),
+      });
+      for (const [p, f] of formFields(shape.fields ?? [], `${at}.`)) found.set(p, f);
+    });
+    if (field.field)
+      for (const [p, f] of formFields([{ ...field.field, name: "" }], `${path}[]`)) found.set(p, f);
     if (field.widget === "object" && field.fields)
       for (const [p, f] of formFields(field.fields, `${path}.`)) found.set(p, f);
     if (field.fields && field.widget !== "object")
@@ -82,6 +136,7 @@ function formFields(fields: readonly CmsField[], prefix = ""): Map<string, CmsFi
   return found;
 }
 
+const editableTypes = contentTypes.filter(isEditable);
 const collectionOf = (type: ContentType): CmsCollection =>
   config.collections.find((collection) => collection.name === type.name)!;
 const fieldsOf = (collection: CmsCollection) =>
@@ -93,7 +148,7 @@ describe("the content editor's configuration", () => {
     expect(committed).toEqual(JSON.parse(JSON.stringify(config)));
   });
 
-  it.each(contentTypes.map((type) => [type.name, type] as const))(
+  it.each(editableTypes.map((type) => [type.name, type] as const))(
     "has every field of the %s schema, with its description as the hint and its required mark",
     (_name, type) => {
       const schema = schemas.get(type.schema)!;
@@ -110,8 +165,30 @@ describe("the content editor's configuration", () => {
     },
   );
 
+  it("has no form for the archive of approved versions, whose fields are the charter's and the ground rules'", () => {
+    expect(recordTypes).toEqual(["charter-version", "ground-rules-version"]);
+    expect(config.collections.map((collection) => collection.name)).toEqual([
+      "site",
+      "community",
+      "charter",
+      "charter-approval",
+      "ground-rules",
+      "chapter",
+      "template",
+      "example",
+      "publication",
+      "topics",
+      "roadmap",
+      "phases",
+      "principles",
+    ]);
+    // The archive's schemas are the charter's and the ground rules', whose every field has a form.
+    expect(schemas.get("charter-version.schema.json")!.$ref).toBe("charter.schema.json");
+    expect(schemas.get("ground-rules-version.schema.json")!.$ref).toBe("ground-rules.schema.json");
+  });
+
   it("gives each Markdown file its body as a plain text box, and each YAML file none", () => {
-    for (const type of contentTypes) {
+    for (const type of editableTypes) {
       const body = fieldsOf(collectionOf(type)).find((field) => field.name === "body");
       if (type.format === "markdown")
         expect(body, type.name).toMatchObject({ widget: "text", required: false });
@@ -181,7 +258,62 @@ describe("the content editor's configuration", () => {
       "scale",
       "table",
       "checklist",
+      "assessment",
+      "repeat",
     ]);
+    const assessment = blocks.types!.find((type) => type.name === "assessment")!;
+    const columns = assessment.fields!.find((field) => field.name === "columns")!;
+    expect(columns.typeKey).toBe("kind");
+    expect(columns.types!.map((type) => type.name)).toEqual([
+      "text",
+      "scale",
+      "horizons",
+      "date",
+      "owner",
+    ]);
+  });
+
+  it("writes in YAML a value of several shapes or of open keys, listing the shapes beside it", () => {
+    const form = (name: string) =>
+      formFields(fieldsOf(config.collections.find((c) => c.name === name)!));
+    expect(form("example").get("answers")).toEqual({
+      name: "answers",
+      label: "Answers",
+      widget: "charterbook-yaml",
+      required: true,
+      hint: "The answers, under the names of the template's blocks (a block's name, or its label in lowercase with hyphens): text for fields, YYYY-MM-DD for dates, an option's label for scales, the numbers of the ticked items for checklists, and groups of these for tables, signatures, assessments and repeated groups. The template page's Download as Markdown button writes them for you.",
+      key_hint: "The answer to one block of the template; its shape depends on the block.",
+      shapes: [
+        { hint: "A written answer, a date or a scale option's label." },
+        { hint: "The numbers of a checklist's ticked items." },
+        {
+          hint: "The answers to the parts of a table, signature, scale, assessment or repeated group.",
+        },
+      ],
+    });
+    expect(form("template").get("scales[].options[]")).toMatchObject({
+      widget: "charterbook-yaml",
+      label: "Option",
+      shapes: [
+        { hint: "Plain text, one line or a short paragraph." },
+        {
+          hint: "A choice with a description of what it means.",
+          fields: [
+            { name: "label", required: true, hint: "The choice's words, such as Partially." },
+            { name: "description", required: false },
+          ],
+        },
+      ],
+    });
+  });
+
+  it("sums up a publication's part by whichever of its fields it has", () => {
+    const groups = fieldsOf(config.collections.find((c) => c.name === "publication")!).find(
+      (field) => field.name === "groups",
+    )!;
+    expect(groups.fields!.find((field) => field.name === "items")!.summary).toBe(
+      "{{fields.chapter}}{{fields.template}}{{fields.example}}{{fields.appendix}}",
+    );
   });
 
   it("asks who revises a governed document and why, and approves charters in a collection of their own", () => {

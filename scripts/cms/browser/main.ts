@@ -12,6 +12,7 @@ import { adjustMessages } from "./messages.ts";
 import { registerPreviews } from "./preview.ts";
 import { registerReadOnlyWidget } from "./read-only-widget.ts";
 import { registerSaveHook } from "./save-hook.ts";
+import { registerYamlWidget } from "./yaml-widget.ts";
 
 // Decap starts itself as soon as it loads unless told not to: Charterbook registers first.
 window.CMS_MANUAL_INIT = true;
@@ -55,6 +56,7 @@ async function start(): Promise<void> {
   wrapBackends(cms);
   registerSaveHook(cms);
   registerReadOnlyWidget(cms, window.h, window.createClass);
+  registerYamlWidget(cms, window.h, window.createClass);
   registerPreviews(cms, window.h, window.createClass);
   adjustMessages(cms);
   addMissingNames();

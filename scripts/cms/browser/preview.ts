@@ -10,7 +10,7 @@ import type { UserConfig } from "@11ty/eleventy";
 import type { Problem } from "../../content/problems.ts";
 import type { ContentDocument, SiteModel } from "../../model/site-model.ts";
 import { addFilters } from "../../site/filters.ts";
-import { approvalCollection, collectionName, pathForNewEntry } from "../collections.ts";
+import { approvalCollection, collectionName, isEditable, pathForNewEntry } from "../collections.ts";
 import { writeEntry } from "../entry-format.ts";
 import { typeOfCollection } from "../prepare-save.ts";
 import { previewContext, previewDocument } from "../preview-document.ts";
@@ -151,7 +151,8 @@ export function registerPreviews(
     },
   });
   for (const type of contentTypes)
-    if (type.name !== "site") cms.registerPreviewTemplate(collectionName(type.name), Preview);
+    if (type.name !== "site" && isEditable(type))
+      cms.registerPreviewTemplate(collectionName(type.name), Preview);
   cms.registerPreviewTemplate(approvalCollection, Preview);
   cms.registerPreviewStyle(new URL("../assets/css/site.css", location.href).href);
 }
