@@ -86,12 +86,16 @@ function virtualModules(): Record<string, string> {
       }
       export const randomUUID = () => globalThis.crypto.randomUUID();
       export default { createHash, randomUUID };`,
-    // The ahead-of-time validators require ajv's run-time helpers by name.
+    // The ahead-of-time validators require ajv's run-time helpers by name; a completed example's
+    // answers are checked against a schema made from its template, which ajv compiles there and
+    // then (the editor's policy allows it: Decap compiles its own checks the same way).
     "charterbook:module": `
       const modules = {
         "ajv/dist/runtime/equal": require("ajv/dist/runtime/equal"),
         "ajv/dist/runtime/ucs2length": require("ajv/dist/runtime/ucs2length"),
         "ajv-formats/dist/formats": require("ajv-formats/dist/formats"),
+        "ajv/dist/2020.js": require("ajv/dist/2020.js"),
+        "ajv-formats": require("ajv-formats"),
       };
       export function createRequire() {
         return (id) => {

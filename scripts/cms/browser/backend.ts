@@ -134,8 +134,17 @@ export async function readBaseFile(path: string): Promise<string | undefined> {
   }
 }
 
-/** The files of a folder, as the branch the editor shows holds them. */
-export async function readFolder(folder: string): Promise<ImplementationEntry[]> {
+/**
+ * The Markdown files of a folder, as the branch the editor shows holds them; none when the folder
+ * is not there (a community without an archive yet).
+ * @param depth how many levels of folders down @default 1 (the folder's own files)
+ */
+export async function readFolder(folder: string, depth = 1): Promise<ImplementationEntry[]> {
   if (!active) throw new Error("The content editor read a folder before its backend started.");
-  return active.implementation.entriesByFolder(folder, "md", 1);
+  try {
+    return await active.implementation.entriesByFolder(folder, "md", depth);
+  } catch (error) {
+    if (isNotFound(error)) return [];
+    throw error;
+  }
 }

@@ -10,10 +10,11 @@ import type { UserConfig } from "@11ty/eleventy";
 import type { Problem } from "../../content/problems.ts";
 import type { ContentDocument, SiteModel } from "../../model/site-model.ts";
 import { addFilters } from "../../site/filters.ts";
+import { addFormFilters } from "../../site/form-filters.ts";
 import { approvalCollection, collectionName, isEditable, pathForNewEntry } from "../collections.ts";
 import { writeEntry } from "../entry-format.ts";
 import { typeOfCollection } from "../prepare-save.ts";
-import { previewContext, previewDocument } from "../preview-document.ts";
+import { previewContext, previewDocument, previewPage } from "../preview-document.ts";
 import { contentTypes } from "../../content/content-types.ts";
 import { readBaseFile, readFolder } from "./backend.ts";
 import type { CreateElement, DecapCms, ImmutableMap, PreviewProps } from "./decap.ts";
@@ -22,19 +23,25 @@ const environment = new nunjucks.Environment(new nunjucks.PrecompiledLoader(temp
   autoescape: true,
   throwOnUndefined: false,
 });
-addFilters({
+// The site's filters, registered on this environment as Eleventy registers them on its own.
+const asEleventy = {
   addFilter: (name: string, filter: (...args: never[]) => unknown) =>
     environment.addFilter(name, filter),
-} as unknown as UserConfig);
+  amendLibrary: (_language: string, amend: (library: unknown) => unknown) => amend(environment),
+} as unknown as UserConfig;
+addFilters(asEleventy);
+addFormFilters(asEleventy);
 
 /** The page's content, as its layout renders it on the site. */
 function renderPage(model: SiteModel, document: ContentDocument): string {
-  return environment.render(`${document.type}.njk`, {
+  const { layout, data } = previewPage(document);
+  return environment.render(layout, {
     doc: document,
     charterbook: model,
     site: model.site,
     today: model.today,
     page: { url: document.url },
+    ...data,
   });
 }
 
@@ -54,8 +61,9 @@ function contextFor(collection: string, path: string): Promise<Context> {
           const text = await readBaseFile(file);
           if (text !== undefined) found.set(file, text);
         }),
-        ...folders.map(async (folder) => {
-          for (const entry of await readFolder(folder)) found.set(entry.file.path, entry.data);
+        ...folders.map(async ({ folder, depth }) => {
+          for (const entry of await readFolder(folder, depth))
+            found.set(entry.file.path, entry.data);
         }),
       ]);
       return found;
@@ -122,6 +130,7 @@ export function registerPreviews(
     describeFrame(this: PreviewComponent) {
       const { document, window } = this.props;
       document.documentElement.lang = this.language ?? "en";
+      document.title = "Preview of the page";
       window.frameElement?.setAttribute("title", "Preview of the page");
     },
     render(this: PreviewComponent) {
