@@ -1,10 +1,11 @@
 /**
  * Everything the content editor does when an editor presses Save, before anything is written:
  * refuses a file it could not read, records a governed change as a new version of the charter
- * (scripts/cms/revise-on-save.ts), and checks every file it is about to write with the loader
- * and the schema check `npm run validate` uses. Decap CMS calls it from its preSave event
- * (scripts/cms/browser/save-hook.ts); it reads the base branch through `readBase`, so it runs the
- * same in a test as in the browser.
+ * (scripts/cms/revise-on-save.ts), adds an approved version's copies to the archive as
+ * `npm run approve` does, and checks every file it is about to write with the loader and the
+ * schema check `npm run validate` uses. Decap CMS calls it from its preSave event
+ * (scripts/cms/browser/save-hook.ts); it reads the repository through {@link Repository}, so it
+ * runs the same in a test as in the browser.
  */
 import { UsageError } from "../cli/errors.ts";
 import { contentTypes, type ContentType } from "../content/content-types.ts";
@@ -58,10 +59,15 @@ export interface SaveRequest {
   data: Data;
 }
 
-/** Another file the save changes in the same commit: the charter, when ground rules change. */
+/**
+ * Another file the save changes in the same commit: the charter, when ground rules change; the
+ * approved version's copies in the archive, when a charter is approved.
+ */
 export interface CompanionFile {
   path: string;
   text: string;
+  /** The copy is of the entry itself: the editor writes the very bytes it saves the entry with. */
+  sameAsEntry?: boolean;
 }
 
 export interface SaveResult {
@@ -72,8 +78,19 @@ export interface SaveResult {
   version?: string;
 }
 
-/** Reads a file from the base branch (for `npm run edit`, the last commit); undefined when it is not there. */
-export type ReadBase = (path: string) => Promise<string | undefined>;
+/** Reads a file from the repository; undefined when it is not there. */
+export type ReadFile = (path: string) => Promise<string | undefined>;
+
+/** The two states of the repository a save is judged against. */
+export interface Repository {
+  /** The base branch the pull request goes to (for `npm run edit`, the last commit). */
+  readBase: ReadFile;
+  /**
+   * The branch the save is written to, before this save: for a pull request, the base branch it
+   * starts from; for `npm run edit`, the working copy.
+   */
+  readCurrent: ReadFile;
+}
 
 /** The content type a collection edits; the approvals collection edits charters. */
 export function typeOfCollection(collection: string): ContentType {
@@ -103,7 +120,7 @@ const describe = (problems: readonly Problem[]) =>
 /** The governed files of the community a file belongs to, as they are on the base branch. */
 async function baseCommunity(
   path: string,
-  readBase: ReadBase,
+  readBase: ReadFile,
 ): Promise<BaseCommunity & { indexText?: string; siteText?: string }> {
   const folder = path.slice(0, path.lastIndexOf("/"));
   const charterPath = `${folder}/charter.md`;
@@ -126,15 +143,52 @@ async function baseCommunity(
 }
 
 /**
+ * The approved version's copies, as `npm run approve` writes them with the approval: the charter
+ * as approved and the ground rules as they are, in content/communities/<slug>/versions/<version>/.
+ * The site publishes every version from them, and the governance check asks for them.
+ */
+async function archiveCopies(
+  charterPath: string,
+  version: string,
+  charterText: string,
+  readCurrent: ReadFile,
+): Promise<CompanionFile[]> {
+  const folder = charterPath.slice(0, charterPath.lastIndexOf("/"));
+  const archive = `${folder}/versions/${version}`;
+  if (!/^\d+(\.\d+)*$/.test(version))
+    throw new SaveRefused(
+      `${charterPath}: the last version, "${version}", is not a version such as 0.3, so it has no place in the archive. Fix it in the repository first: npm run validate says how.`,
+    );
+  const [existing, groundRules] = await Promise.all([
+    readCurrent(`${archive}/charter.md`),
+    readCurrent(`${folder}/ground-rules.md`),
+  ]);
+  if (existing !== undefined)
+    throw new SaveRefused(
+      `${archive}/ already exists, so version ${version} cannot be approved again into it. ` +
+        "A copy in the archive is never replaced: if it is left from an approval that was undone, delete the folder in the repository and approve again.",
+    );
+  if (groundRules === undefined)
+    throw new SaveRefused(
+      `${folder}/ground-rules.md does not exist, and an approved version keeps a copy of the ground rules with the charter. Add the community's ground rules first.`,
+    );
+  return [
+    { path: `${archive}/charter.md`, text: charterText, sameAsEntry: true },
+    { path: `${archive}/ground-rules.md`, text: groundRules },
+  ];
+}
+
+/**
  * Prepares a save: the data to write, the other files the same commit changes, or a refusal
  * that says everything that is wrong.
  * @param now today in a time zone @default the browser's clock in the site's time zone
  */
 export async function prepareSave(
   request: SaveRequest,
-  readBase: ReadBase,
+  repository: Repository,
   now: (timeZone: string) => Today = (timeZone) => todayIn(timeZone, {}),
 ): Promise<SaveResult> {
+  const { readBase, readCurrent } = repository;
   const { collection, data } = request;
   const type = typeOfCollection(collection);
   const path = request.path || pathForNewEntry(type);
@@ -197,6 +251,8 @@ export async function prepareSave(
       throw new SaveRefused(error.message, { cause: error });
     throw error;
   }
+  if (collection === approvalCollection && version)
+    companions.push(...(await archiveCopies(path, version, text, readCurrent)));
   const problems = [
     ...problemsIn(path, text),
     ...companions.flatMap((file) => problemsIn(file.path, file.text)),

@@ -1,3 +1,5 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readEntry, sourceKey, writeEntry } from "../../scripts/cms/entry-format.ts";
 import { prepareSave, SaveRefused, type SaveRequest } from "../../scripts/cms/prepare-save.ts";
@@ -24,10 +26,10 @@ afterEach(async () => {
   await repo.remove();
 });
 
-/** Reads files as the base branch holds them. */
-const readBase = async (file: string) => {
-  const text = await repo.git("show", `main:${file}`).catch(() => undefined);
-  return text;
+/** Reads files as the base branch holds them, and as the working copy holds them. */
+const files = {
+  readBase: (file: string) => repo.git("show", `main:${file}`).catch(() => undefined),
+  readCurrent: (file: string) => repo.read(file).catch(() => undefined),
 };
 
 /** The form as the editor shows a file, changed by `edit`, with the revision note given. */
@@ -39,9 +41,12 @@ async function form(file: string, edit: (data: Data) => void, extra: Data = {}):
 
 /** Saves as the editor does: prepares the save, then writes the entry and every other file. */
 async function save(request: SaveRequest): Promise<void> {
-  const result = await prepareSave(request, readBase, now);
+  const result = await prepareSave(request, files, now);
   await repo.write(request.path, writeEntry(result.data, "markdown"));
-  for (const file of result.companions) await repo.write(file.path, file.text);
+  for (const file of result.companions) {
+    await mkdir(path.dirname(path.join(repo.dir, file.path)), { recursive: true });
+    await repo.write(file.path, file.text);
+  }
 }
 
 const note = { implemented_by: "Member support", reason: "Reworded after member feedback." };
@@ -104,7 +109,7 @@ describe("saving a charter in the content editor", () => {
       path: charter,
       data: await form(charter, (data) => void (data.title = "Riverside Charter")),
     };
-    await expect(prepareSave(request, readBase, now)).rejects.toThrow(
+    await expect(prepareSave(request, files, now)).rejects.toThrow(
       new SaveRefused(
         'Every change to the charter is a new version. Fill in your role and why you are making this change under "Your revision", then save again.',
       ),
@@ -124,7 +129,7 @@ describe("saving a charter in the content editor", () => {
         { _revision: note },
       ),
     };
-    const refusal = prepareSave(request, readBase, now);
+    const refusal = prepareSave(request, files, now);
     await expect(refusal).rejects.toBeInstanceOf(SaveRefused);
     await expect(refusal).rejects.toThrow(
       `${charter} was not changed:\n  Version "0.1" was edited: reason was "First draft agreed by the steering group." and is now "Rewritten history.".`,
@@ -140,7 +145,7 @@ describe("saving a charter in the content editor", () => {
         (data) => void (data.short_name = "Riverside Community of Practice North"),
       ),
     };
-    await expect(prepareSave(request, readBase, now)).rejects.toThrow(
+    await expect(prepareSave(request, files, now)).rejects.toThrow(
       new SaveRefused(
         `${index} was not saved: one field needs fixing.\nshort_name: This is 37 characters long; at most 24 are allowed. Expected a short name of at most 24 characters, used in navigation and PDF headers, such as AMHCOP.`,
       ),
@@ -150,7 +155,7 @@ describe("saving a charter in the content editor", () => {
   it("leaves the history alone when nothing a reader sees changed", async () => {
     const result = await prepareSave(
       { collection: "charter", path: charter, data: await form(charter, () => {}) },
-      readBase,
+      files,
       now,
     );
     expect(writeEntry(result.data, "markdown")).toBe(await repo.read(charter));
@@ -211,7 +216,7 @@ describe("saving ground rules or a community's governed fields", () => {
         path: index,
         data: await form(index, (data) => void (data.summary = "A small community.")),
       },
-      readBase,
+      files,
       now,
     );
     expect(result.companions).toEqual([]);
@@ -219,7 +224,9 @@ describe("saving ground rules or a community's governed fields", () => {
 });
 
 describe("approving a charter in the content editor", () => {
-  it("records the approval exactly as npm run approve does", async () => {
+  const archive = `${riverside}/versions/0.2`;
+
+  it("records the approval and the version's copies exactly as npm run approve does, and the check accepts them", async () => {
     await save({
       collection: "charter-approval",
       path: charter,
@@ -227,15 +234,39 @@ describe("approving a charter in the content editor", () => {
         _approval: { approver: "Steering group", approval_date: "2026-05-02" },
       }),
     });
-    const saved = await repo.read(charter);
+    const written = [charter, `${archive}/charter.md`, `${archive}/ground-rules.md`];
+    const saved = await Promise.all(written.map((file) => repo.read(file)));
+    expect(saved[1]).toBe(saved[0]);
+    expect(saved[2]).toBe(await repo.read(groundRules));
+    expect(await runScript("check", ["--base", "main"], { cwd: repo.dir })).toMatchObject({
+      code: 0,
+    });
     await repo.git("checkout", "--", charter);
+    await repo.git("clean", "-fdq");
     const approved = await runScript(
       "approve",
       ["--community", "riverside", "--by", "Steering group", "--date", "2026-05-02"],
       { cwd: repo.dir },
     );
     expect(approved.code).toBe(0);
-    expect(saved).toBe(await repo.read(charter));
+    expect(saved).toEqual(await Promise.all(written.map((file) => repo.read(file))));
+  });
+
+  it("never writes over a copy already in the archive", async () => {
+    await mkdir(path.join(repo.dir, archive), { recursive: true });
+    await repo.write(`${archive}/charter.md`, "left from an approval that was undone");
+    const request = {
+      collection: "charter-approval",
+      path: charter,
+      data: await form(charter, () => {}, {
+        _approval: { approver: "Steering group", approval_date: "2026-05-02" },
+      }),
+    };
+    await expect(prepareSave(request, files, now)).rejects.toThrow(
+      new SaveRefused(
+        `${archive}/ already exists, so version 0.2 cannot be approved again into it. A copy in the archive is never replaced: if it is left from an approval that was undone, delete the folder in the repository and approve again.`,
+      ),
+    );
   });
 
   it("refuses an approver the community does not list, suggesting the closest", async () => {
@@ -246,7 +277,7 @@ describe("approving a charter in the content editor", () => {
         _approval: { approver: "Steering grp", approval_date: "2026-05-02" },
       }),
     };
-    await expect(prepareSave(request, readBase, now)).rejects.toThrow(
+    await expect(prepareSave(request, files, now)).rejects.toThrow(
       `${charter} was not changed:\n  "Steering grp" is not one of the community's approvers (Steering group, Members' forum). Did you mean "Steering group"?`,
     );
   });
@@ -267,7 +298,7 @@ describe("approving a charter in the content editor", () => {
         _approval: { approver: "Steering group", approval_date: "2026-05-03" },
       }),
     };
-    await expect(prepareSave(request, readBase, now)).rejects.toThrow(
+    await expect(prepareSave(request, files, now)).rejects.toThrow(
       "Version 0.2 was already approved on 2026-05-02 by Steering group. To approve a change, record it first: edit the charter, and approve the new version once that is saved.",
     );
   });
@@ -281,7 +312,7 @@ describe("approving a charter in the content editor", () => {
         [sourceKey]: "---\ntitle: [\n---\n",
       },
     };
-    await expect(prepareSave(request, readBase, now)).rejects.toThrow(
+    await expect(prepareSave(request, files, now)).rejects.toThrow(
       /could not be read \(its YAML could not be read/,
     );
   });

@@ -10,11 +10,13 @@ import type {
 /** A backend as Decap's GitHub backend answers: a folder's files by extension, and what it was asked. */
 function fakeBackend() {
   const calls: unknown[][] = [];
+  const persisted: EntryFile[][] = [];
   const files = [
     "content/communities/north-east/index.md",
     "content/communities/north-east/charter.md",
     "content/communities/north-east/ground-rules.md",
     "content/communities/pilot/charter.md",
+    "content/communities/pilot/versions/0.1/charter.md",
   ];
   const entry = (path: string): ImplementationEntry => ({
     data: `text of ${path}`,
@@ -31,12 +33,14 @@ function fakeBackend() {
     },
     async persistEntry(entry, options) {
       calls.push(["persistEntry", entry.dataFiles.map((file) => file.path), options]);
+      persisted.push(entry.dataFiles);
     },
     async unpublishedEntry() {
       return {
         diffs: [
           { path: "content/communities/north-east/charter.md" },
           { path: "content/communities/north-east/ground-rules.md" },
+          { path: "content/communities/north-east/versions/0.3/charter.md" },
           { path: "content/images/photo.png" },
         ],
       };
@@ -46,11 +50,11 @@ function fakeBackend() {
     github: { init: () => implementation },
   };
   const cms = { getBackend: (name: string) => registered[name] } as unknown as DecapCms;
-  return { calls, cms, start: () => registered.github!.init() };
+  return { calls, persisted, cms, start: () => registered.github!.init() };
 }
 
 describe("the content editor's backend wrapper", () => {
-  it("lists only the files of a named collection, asking the backend for their extension", async () => {
+  it("lists only the files of a named collection, not the archive's copies, asking the backend for their extension", async () => {
     const { cms, start, calls } = fakeBackend();
     wrapBackends(cms);
     const backend = start();
@@ -60,7 +64,7 @@ describe("the content editor's backend wrapper", () => {
       "content/communities/pilot/charter.md",
     ]);
     expect(calls).toEqual([["entriesByFolder", "content/communities", "md", 2]]);
-    expect(await backend.entriesByFolder("content/communities", "md", 2)).toHaveLength(4);
+    expect(await backend.entriesByFolder("content/communities", "md", 2)).toHaveLength(5);
   });
 
   it("reads a named entry at its real path", async () => {
@@ -87,6 +91,29 @@ describe("the content editor's backend wrapper", () => {
     expect(calls).toEqual([
       ["persistEntry", [rules, charter.path], { useWorkflow: true }],
       ["persistEntry", [rules], { useWorkflow: true }],
+    ]);
+  });
+
+  it("writes an approved version's copy of the charter with the very bytes the charter is saved with", async () => {
+    const { cms, start, persisted } = fakeBackend();
+    wrapBackends(cms);
+    const charter = "content/communities/north-east/charter.md";
+    const copy = "content/communities/north-east/versions/0.3/charter.md";
+    const rules = "content/communities/north-east/versions/0.3/ground-rules.md";
+    addCompanionFiles(charter, [
+      { path: copy, raw: "as the save hook wrote it", slug: "x", sameAsEntry: true },
+      { path: rules, raw: "the ground rules", slug: "x" },
+    ]);
+    await start().persistEntry(
+      { dataFiles: [{ path: charter, raw: "as Decap wrote it", slug: "x" }], assets: [] },
+      {},
+    );
+    expect(persisted).toEqual([
+      [
+        { path: charter, raw: "as Decap wrote it", slug: "x" },
+        { path: copy, raw: "as Decap wrote it", slug: "x" },
+        { path: rules, raw: "the ground rules", slug: "x" },
+      ],
     ]);
   });
 

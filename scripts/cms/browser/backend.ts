@@ -4,12 +4,18 @@
  * - a collection of files with one name in each folder (content/communities/<slug>/charter.md)
  *   lists only those files: Decap lists a folder by extension, and is told the file's name instead
  *   (scripts/cms/collections.ts);
- * - a save may write other files in the same commit: the charter, when ground rules change;
+ * - a save may write other files in the same commit: the charter, when ground rules change, and
+ *   the approved version's copies in the archive, when a charter is approved;
  * - the save hook reads files as they are on the base branch, to count versions from there.
  */
 import { contentTypes } from "../../content/content-types.ts";
 import { approvalCollection, collectionName, isNamedExtension, placeOf } from "../collections.ts";
-import type { BackendImplementation, DecapCms, EntryFile, ImplementationEntry } from "./decap.ts";
+import type {
+  BackendImplementation,
+  CompanionEntryFile,
+  DecapCms,
+  ImplementationEntry,
+} from "./decap.ts";
 
 /** The backends Decap CMS 3 registers; each is wrapped when it starts. */
 const backendNames = [
@@ -26,45 +32,55 @@ const backendNames = [
 ];
 
 let active: { name: string; implementation: BackendImplementation } | undefined;
-const companions = new Map<string, EntryFile[]>();
-
-const baseName = (path: string) => path.slice(path.lastIndexOf("/") + 1);
+const companions = new Map<string, CompanionEntryFile[]>();
 
 /** Files to write in the same commit as the entry at `path`, by its next save. */
-export function addCompanionFiles(path: string, files: EntryFile[]): void {
+export function addCompanionFiles(path: string, files: CompanionEntryFile[]): void {
   if (files.length) companions.set(path, files);
   else companions.delete(path);
 }
 
+/**
+ * True when `path` is `<folder>/<slug>/<fileName>`: a community's charter.md, not the copy of an
+ * approved version further down (content/communities/<slug>/versions/<version>/charter.md).
+ */
+const isNamedEntry = (folder: string, fileName: string, path: string) =>
+  path.startsWith(`${folder}/`) &&
+  /^[^/]+$/.test(path.slice(folder.length + 1, -fileName.length - 1)) &&
+  path.endsWith(`/${fileName}`);
+
 /** A named collection asks for `charter.md` files: list `md` files, keep those with that name. */
 const listedExtension = (extension: string) =>
   isNamedExtension(extension) ? extension.slice(extension.lastIndexOf(".") + 1) : extension;
-const keepNamed = (extension: string, entries: ImplementationEntry[]) =>
+const keepNamed = (folder: string, extension: string, entries: ImplementationEntry[]) =>
   isNamedExtension(extension)
-    ? entries.filter((entry) => baseName(entry.file.path) === extension)
+    ? entries.filter((entry) => isNamedEntry(folder, extension, entry.file.path))
     : entries;
 
 /** Decap makes a named entry's path from its slug and extension: north-east/charter.md.charter.md. */
 const realPath = (path: string) => path.replace(/\/([^/]+\.[a-z]+)\.\1$/, "/$1");
 
-/** The file name of a named collection, such as charter.md, or undefined for other collections. */
-function namedFileOf(collection: string | undefined): string | undefined {
+/** The place of a named collection, such as content/communities and charter.md, or undefined. */
+function namedPlaceOf(
+  collection: string | undefined,
+): { folder: string; fileName: string } | undefined {
   const name = collection === approvalCollection ? "charter" : collection;
   const type = contentTypes.find((candidate) => collectionName(candidate.name) === name);
   if (!type) return undefined;
   const place = placeOf(type);
-  return place.kind === "named" ? place.fileName : undefined;
+  return place.kind === "named" ? place : undefined;
 }
 
 function wrap(name: string, implementation: BackendImplementation): BackendImplementation {
   active = { name, implementation };
   const entriesByFolder = implementation.entriesByFolder.bind(implementation);
   implementation.entriesByFolder = async (folder, extension, depth) =>
-    keepNamed(extension, await entriesByFolder(folder, listedExtension(extension), depth));
+    keepNamed(folder, extension, await entriesByFolder(folder, listedExtension(extension), depth));
   const allEntriesByFolder = implementation.allEntriesByFolder?.bind(implementation);
   if (allEntriesByFolder)
     implementation.allEntriesByFolder = async (folder, extension, depth, pathRegex) =>
       keepNamed(
+        folder,
         extension,
         await allEntriesByFolder(folder, listedExtension(extension), depth, pathRegex),
       );
@@ -72,22 +88,28 @@ function wrap(name: string, implementation: BackendImplementation): BackendImple
   implementation.getEntry = (path) => getEntry(realPath(path));
   const persistEntry = implementation.persistEntry.bind(implementation);
   implementation.persistEntry = (entry, options) => {
-    const extra = entry.dataFiles.flatMap((file) => companions.get(file.path) ?? []);
+    // A copy of the entry itself (an approved charter's, in the archive) is of the very bytes saved.
+    const extra = entry.dataFiles.flatMap((file) =>
+      (companions.get(file.path) ?? []).map(({ sameAsEntry, ...companion }) =>
+        sameAsEntry ? { ...companion, raw: file.raw } : companion,
+      ),
+    );
     for (const file of entry.dataFiles) companions.delete(file.path);
     return persistEntry({ ...entry, dataFiles: [...entry.dataFiles, ...extra] }, options);
   };
   const unpublishedEntry = implementation.unpublishedEntry?.bind(implementation);
   if (unpublishedEntry)
-    // A pull request that changed ground rules changed the charter too; the ground rules' form
-    // shows the ground rules, not whichever of the two Decap would pick.
+    // A pull request that changed ground rules changed the charter too, and an approval adds the
+    // approved version's copies; the form shows its own file, not whichever Decap would pick.
     implementation.unpublishedEntry = async (args) => {
       const entry = await unpublishedEntry(args);
-      const fileName = namedFileOf(args.collection);
-      if (!fileName) return entry;
+      const place = namedPlaceOf(args.collection);
+      if (!place) return entry;
       return {
         ...entry,
         diffs: entry.diffs.filter(
-          (diff) => !diff.path.endsWith(".md") || baseName(diff.path) === fileName,
+          (diff) =>
+            !diff.path.endsWith(".md") || isNamedEntry(place.folder, place.fileName, diff.path),
         ),
       };
     };
@@ -125,6 +147,15 @@ export async function readBaseFile(path: string): Promise<string | undefined> {
     if (response.headers.get("x-charterbook") === "not-committed") return undefined;
     // Another local proxy (decap-server on its own): the working copy is the base.
   }
+  return readCurrentFile(path);
+}
+
+/**
+ * A file as the branch the save is written to holds it: for a pull request, the base branch it
+ * starts from; for `npm run edit`, the working copy. Undefined when the file is not there.
+ */
+export async function readCurrentFile(path: string): Promise<string | undefined> {
+  if (!active) throw new Error("The content editor read a file before its backend started.");
   try {
     const { data } = await active.implementation.getEntry(path);
     return data ?? undefined;

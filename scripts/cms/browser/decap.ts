@@ -27,6 +27,11 @@ export interface EntryFile {
   newPath?: string;
 }
 
+/** A file written with an entry; `sameAsEntry` takes the entry's own bytes as Decap writes them. */
+export interface CompanionEntryFile extends EntryFile {
+  sameAsEntry?: boolean;
+}
+
 /** A backend implementation (GitHub, Git Gateway, the local proxy, …): the calls the editor wraps. */
 export interface BackendImplementation {
   entriesByFolder(folder: string, extension: string, depth: number): Promise<ImplementationEntry[]>;

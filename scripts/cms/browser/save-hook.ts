@@ -1,10 +1,10 @@
 /**
  * Decap CMS's preSave event: runs scripts/cms/prepare-save.ts on the entry about to be saved and
  * hands Decap the data to write (with a governed change recorded as a new version), the backend
- * wrapper the other files of the same commit, or Decap a refusal that says what to fix.
+ * wrapper the other files of the same commit (a revised charter, an approved version's copies), or Decap a refusal that says what to fix.
  */
 import { prepareSave } from "../prepare-save.ts";
-import { addCompanionFiles, readBaseFile } from "./backend.ts";
+import { addCompanionFiles, readBaseFile, readCurrentFile } from "./backend.ts";
 import type { DecapCms, ImmutableList, ImmutableMap } from "./decap.ts";
 
 /** Plain data as Immutable.js values made by Decap's own copy of the library. */
@@ -27,7 +27,7 @@ export function registerSaveHook(cms: DecapCms): void {
       const path = String(entry.get("path") ?? "");
       const result = await prepareSave(
         { collection: String(entry.get("collection")), path, data: data.toJS() },
-        readBaseFile,
+        { readBase: readBaseFile, readCurrent: readCurrentFile },
       );
       addCompanionFiles(
         path,
@@ -35,6 +35,7 @@ export function registerSaveHook(cms: DecapCms): void {
           path: file.path,
           raw: file.text,
           slug: String(entry.get("slug") ?? ""),
+          ...(file.sameAsEntry ? { sameAsEntry: true } : {}),
         })),
       );
       const emptyMap = data.clear();
