@@ -14,7 +14,7 @@ import {
   writeAdminFiles,
 } from "../../scripts/cms/admin-site.ts";
 import { readEntry } from "../../scripts/cms/entry-format.ts";
-import { chromiumPath, launchChromium } from "./helpers/browser.ts";
+import { chromiumPath } from "./helpers/browser.ts";
 import { serveSite, type StaticServer } from "./helpers/static-server.ts";
 
 /**
@@ -27,6 +27,8 @@ const tsx = path.join(projectRoot, "node_modules/.bin/tsx");
 const axeSource = readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const charterFile = "content/communities/north-east/charter.md";
 const communityFile = "content/communities/north-east/index.md";
+const groundRulesFile = "content/communities/north-east/ground-rules.md";
+const exampleFile = "content/examples/riverside-self-assessment.md";
 
 let work: string;
 let child: ChildProcessWithoutNullStreams;
@@ -34,6 +36,10 @@ let output = "";
 let url: string;
 let browser: Browser;
 let page: Page;
+/** The published editor's sites (written by its tests), served under a name that is not this computer's. */
+let publishedRoot: string;
+let publishedServer: StaticServer;
+let publishedOrigin: string;
 
 const gitEnv = { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" };
 const git = (...args: string[]) => run("git", args, { cwd: work, env: gitEnv });
@@ -66,8 +72,8 @@ async function waitFor(what: string, ready: () => boolean | Promise<boolean>, ms
   throw new Error(`Timed out waiting for ${what}.\nnpm run edit said:\n${output}`);
 }
 
-/** axe-core's WCAG 2.2 AA rules and best practices, on the page and the preview's frame. */
-async function axeViolations(target: Page): Promise<string[]> {
+/** axe-core's WCAG 2.2 AA rules and best practices, on a page or on the preview's frame. */
+async function axeViolations(target: Page | Frame): Promise<string[]> {
   await target.evaluate(await axeSource);
   return target.evaluate(async () => {
     type Run = { violations: { id: string; help: string; nodes: { target: string[] }[] }[] };
@@ -192,7 +198,21 @@ beforeAll(async () => {
     60_000,
   );
   url = /Content editor at (\S+)\/admin\//.exec(output)![1]!;
-  browser = await launchChromium();
+  publishedRoot = await mkdtemp(path.join(os.tmpdir(), "charterbook-cms-published-"));
+  publishedServer = await serveSite(publishedRoot);
+  // A name other than this computer's, as a real site has; Decap needs a secure origin (HTTPS).
+  publishedOrigin = publishedServer.origin.replace("127.0.0.1", "site.test");
+  // One browser for the editor of npm run edit and the published one.
+  browser = await puppeteer.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      ...(process.getuid?.() === 0 ? ["--no-sandbox"] : []),
+      "--disable-gpu",
+      "--host-resolver-rules=MAP site.test 127.0.0.1",
+      `--unsafely-treat-insecure-origin-as-secure=${publishedOrigin}`,
+    ],
+  });
   page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });
   // tsx and vitest compile functions keeping their names (an __name helper the page lacks).
@@ -203,8 +223,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await publishedServer?.close();
   if (child && child.exitCode === null) child.kill("SIGKILL");
   await rm(work, { recursive: true, force: true });
+  if (publishedRoot) await rm(publishedRoot, { recursive: true, force: true });
 });
 
 describe("npm run edit", () => {
@@ -248,8 +270,11 @@ describe("npm run edit", () => {
 
   it("previews a charter with the site's own layout and styles, with no axe violation", async () => {
     await openEntry("charter", "north-east/charter.md", "YOUR ROLE");
-    const title = readEntry(await read(charterFile), "markdown").title as string;
-    const preview = await previewFrame(title);
+    const charter = readEntry(await read(charterFile), "markdown");
+    // The charter awaits approval: its text is published on the proposal's own page.
+    const preview = await previewFrame(
+      `${String(charter.title)}, proposed version ${String(charter.version)}`,
+    );
     expect(
       await preview.evaluate(() => ({
         styles: [...document.querySelectorAll<HTMLLinkElement>("link[rel=stylesheet]")].map(
@@ -266,6 +291,51 @@ describe("npm run edit", () => {
       language: "en-GB",
     });
     expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(preview)).toEqual([]);
+  }, 60_000);
+
+  it("previews a completed example in its template's form, its answers written in YAML, with no axe violation", async () => {
+    await openEntry("example", "riverside-self-assessment", "ANSWERS");
+    const example = readEntry(await read(exampleFile), "markdown");
+    const preview = await previewFrame(example.title as string);
+    // The answers are checked against the template's form in the browser, then shown in it.
+    const answers = example.answers as Record<string, unknown>;
+    expect(await preview.evaluate(() => document.body.innerText)).toContain(
+      String(answers["name-of-the-service"]),
+    );
+    expect(await (await field("Answers")).evaluate((box) => box.tagName)).toBe("TEXTAREA");
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(preview)).toEqual([]);
+  }, 60_000);
+
+  it("approves the proposed version through its own form, keeping the version's copies as npm run approve does", async () => {
+    const before = await read(charterFile);
+    const archive = "content/communities/north-east/versions/0.2";
+    const approver = "National Office of Engagement and Recovery";
+    await openEntry("charter-approval", "north-east/charter.md", "APPROVED BY");
+    await typeInto("Approved by", approver);
+    await click("Now");
+    await click("Publish");
+    await click("Publish now");
+    await waitFor("the approval", async () => (await read(charterFile)) !== before);
+    const saved = await read(charterFile);
+    const date = /approval_date: (\d{4}-\d{2}-\d{2})\n {4}reason: Meeting/.exec(saved)?.[1];
+    expect(saved).toBe(
+      before
+        .replace("status: draft", "status: approved")
+        .replace(
+          `    approver: ${approver}\n`,
+          `    approver: ${approver}\n    approval_date: ${date}\n`,
+        ),
+    );
+    expect(await read(`${archive}/charter.md`)).toBe(saved);
+    expect(await read(`${archive}/ground-rules.md`)).toBe(await read(groundRulesFile));
+    expect((await git("status", "--porcelain")).stdout).toBe(` M ${charterFile}\n?? ${archive}/\n`);
+    const checked = await command("check", ["--base", "HEAD"]);
+    expect(checked.code, checked.stdout + checked.stderr).toBe(0);
+    // The approval is the base of the next change, as once its pull request is merged.
+    await git("add", "-A");
+    await git("commit", "-q", "-m", "Version 0.2 approved");
   }, 60_000);
 
   it("edits a sentence of a charter through the form and saves a new version, every other byte as it was", async () => {
@@ -372,15 +442,10 @@ describe("npm run edit", () => {
 });
 
 describe("the published editor", () => {
-  let root: string;
-  let server: StaticServer;
-  let origin: string;
-  let published: Browser;
-
   /** The editor's files as a build writes them with these settings, at /<site>/admin/. */
   async function publish(site: string, env: Record<string, string>) {
     const settings = adminSettings(env);
-    const admin = path.join(root, site, "admin");
+    const admin = path.join(publishedRoot, site, "admin");
     await writeAdminFiles(admin, settings);
     await writeFile(
       path.join(admin, "index.html"),
@@ -389,36 +454,17 @@ describe("the published editor", () => {
   }
 
   beforeAll(async () => {
-    root = await mkdtemp(path.join(os.tmpdir(), "charterbook-cms-published-"));
     await publish("configured", {
       CHARTERBOOK_CMS_REPO: "example-org/communities",
       CHARTERBOOK_CMS_AUTH_URL: "https://cms-auth.example.org/",
     });
     await publish("unconfigured", { CHARTERBOOK_CMS_REPO: "", GITHUB_REPOSITORY: "" });
-    server = await serveSite(root);
-    // A name other than this computer's, as a real site has; Decap needs a secure origin (HTTPS).
-    origin = server.origin.replace("127.0.0.1", "site.test");
-    published = await puppeteer.launch({
-      executablePath: chromiumPath(),
-      headless: true,
-      args: [
-        ...(process.getuid?.() === 0 ? ["--no-sandbox"] : []),
-        "--host-resolver-rules=MAP site.test 127.0.0.1",
-        `--unsafely-treat-insecure-origin-as-secure=${origin}`,
-      ],
-    });
   }, 60_000);
 
-  afterAll(async () => {
-    await published?.close();
-    await server?.close();
-    await rm(root, { recursive: true, force: true });
-  });
-
   async function open(site: string): Promise<Page> {
-    const tab = await published.newPage();
+    const tab = await browser.newPage();
     await tab.evaluateOnNewDocument("globalThis.__name = (fn) => fn;");
-    await tab.goto(`${origin}/${site}/admin/`, { waitUntil: "networkidle0" });
+    await tab.goto(`${publishedOrigin}/${site}/admin/`, { waitUntil: "networkidle0" });
     return tab;
   }
 
@@ -435,7 +481,7 @@ describe("the published editor", () => {
     // The sign-in opens the provider in a window of its own; this test has no network, so the
     // flow is followed up to the address it opens.
     const opened = new Promise<string>((resolve) =>
-      published.once("targetcreated", (target: { url(): string }) => resolve(target.url())),
+      browser.once("targetcreated", (target: { url(): string }) => resolve(target.url())),
     );
     await (login as unknown as { click(): Promise<void> }).click();
     expect(await opened).toBe(
