@@ -8,7 +8,8 @@
  * them apart (an `anyOf`, such as a scale option that is a label or a label with a description)
  * or an object whose keys are the content's own (`patternProperties`, such as an example's
  * answers under the template's block names) is written in YAML in a text box: the form cannot
- * show a field per key it does not know, and saving checks the value against the schema. A
+ * show a field per key it does not know, and saving checks the value against the schema; a list
+ * of such values is written in YAML as a whole. A
  * shape it does not know stops `npm run generate` with the path.
  */
 import {
@@ -49,6 +50,8 @@ export interface CmsField {
   shapes?: CmsShape[];
   /** A value written in YAML whose keys are the content's own: what each key holds. */
   key_hint?: string;
+  /** A list written in YAML: what each of its items holds. */
+  item_hint?: string;
 }
 
 /** One shape a value written in YAML may take (a branch of the schema's `anyOf`). */
@@ -65,6 +68,7 @@ export const yamlWidget = "charterbook-yaml";
 const isFreeForm = (schema: JsonSchema): boolean =>
   Array.isArray(schema.anyOf) ||
   (schema.type === "object" &&
+    !Array.isArray(schema.oneOf) &&
     propertiesOf(schema).length === 0 &&
     (isObject(schema.patternProperties) || schema.additionalProperties !== false));
 
@@ -276,6 +280,21 @@ function listField(
   if (!isObject(schema.items))
     throw new Error(`${trail}: a list without an \`items\` schema has no form field.`);
   const items = resolveNode(schema.items, node.document, schemas);
+  if (isFreeForm(items.schema)) {
+    // The whole list in YAML: Decap's list of one field per item cannot hold an item that is
+    // sometimes a text and sometimes a group of fields (it would show the group as empty).
+    const item = freeFormField(base, items, schemas, `${trail}[]`);
+    const { shapes, key_hint } = item;
+    return {
+      ...base,
+      widget: yamlWidget,
+      ...(typeof items.schema.description === "string"
+        ? { item_hint: items.schema.description }
+        : {}),
+      ...(key_hint ? { key_hint } : {}),
+      ...(shapes ? { shapes } : {}),
+    };
+  }
   const list: CmsField = { ...base, widget: "list", collapsed: true, ...limits };
 
   if (Array.isArray(items.schema.oneOf)) {

@@ -103,7 +103,20 @@ function formFields(fields: readonly CmsField[], prefix = ""): Map<string, CmsFi
   for (const field of fields) {
     const path = `${prefix}${field.name}`;
     found.set(path, field);
-    const shapesAt = field.key_hint === undefined ? path : `${path}{}`;
+    if (field.item_hint !== undefined)
+      found.set(`${path}[]`, {
+        name: "",
+        label: "",
+        widget: "item",
+        required: true,
+        hint: field.item_hint,
+      });
+    const shapesAt =
+      field.item_hint !== undefined
+        ? `${path}[]`
+        : field.key_hint === undefined
+          ? path
+          : `${path}{}`;
     if (field.key_hint !== undefined)
       found.set(shapesAt, {
         name: "",
@@ -291,9 +304,13 @@ describe("the content editor's configuration", () => {
         },
       ],
     });
-    expect(form("template").get("scales[].options[]")).toMatchObject({
+    expect(form("template").get("scales[].options")).toMatchObject({
       widget: "charterbook-yaml",
-      label: "Option",
+      label: "Options",
+      required: true,
+      hint: "The choices, lowest first: each a label, or a label with a description of what it means.",
+      item_hint:
+        "One choice of a scale: its label (such as Partially), or a label and a description.",
       shapes: [
         { hint: "Plain text, one line or a short paragraph." },
         {

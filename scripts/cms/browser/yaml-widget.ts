@@ -66,6 +66,7 @@ export function registerYamlWidget(
       const { forID, classNameWrapper, field } = this.props;
       const lines = this.state.text.split("\n").length;
       const keyHint = field.get("key_hint");
+      const itemHint = field.get("item_hint");
       const shapes = (plain(field.get("shapes")) ?? []) as CmsShape[];
       return h(
         "div",
@@ -87,8 +88,17 @@ export function registerYamlWidget(
             null,
             "Written in YAML, as in the file: name: value, one per line; lines inside a group indented by two spaces; - before each item of a list.",
           ),
+          typeof itemHint === "string"
+            ? h("p", null, `A list: start each item with "- ". Each item: ${itemHint}`)
+            : null,
           typeof keyHint === "string" ? h("p", null, `Under each name: ${keyHint}`) : null,
-          shapes.length ? h("p", null, "Each value is one of:") : null,
+          shapes.length
+            ? h(
+                "p",
+                null,
+                typeof itemHint === "string" ? "Each item is one of:" : "Each value is one of:",
+              )
+            : null,
           shapes.length
             ? h(
                 "ul",
