@@ -294,18 +294,45 @@ describe("npm run edit", () => {
     expect(await axeViolations(preview)).toEqual([]);
   }, 60_000);
 
-  it("previews a completed example in its template's form, its answers written in YAML, with no axe violation", async () => {
+  it("previews a completed example in its template's form, and saves an answer edited in its YAML, with no axe violation", async () => {
+    const before = await read(exampleFile);
     await openEntry("example", "riverside-self-assessment", "ANSWERS");
-    const example = readEntry(await read(exampleFile), "markdown");
+    const example = readEntry(before, "markdown");
     const preview = await previewFrame(example.title as string);
     // The answers are checked against the template's form in the browser, then shown in it.
-    const answers = example.answers as Record<string, unknown>;
-    expect(await preview.evaluate(() => document.body.innerText)).toContain(
-      String(answers["name-of-the-service"]),
-    );
-    expect(await (await field("Answers")).evaluate((box) => box.tagName)).toBe("TEXTAREA");
+    const service = String((example.answers as Record<string, unknown>)["name-of-the-service"]);
+    expect(await preview.evaluate(() => document.body.innerText)).toContain(service);
     expect(await axeViolations(page)).toEqual([]);
     expect(await axeViolations(preview)).toEqual([]);
+
+    // The answers are one text box of YAML: one answer retyped there is one line of the file.
+    const answers = await field("Answers");
+    expect(await answers.evaluate((box) => box.tagName)).toBe("TEXTAREA");
+    await answers.evaluate((box, text) => {
+      const input = box as HTMLTextAreaElement;
+      const at = input.value.indexOf(text);
+      input.focus();
+      input.setSelectionRange(at, at + text.length);
+    }, service);
+    // Typed in quotes: until the closing one the text is not YAML, and the box says so.
+    const unreadable = () =>
+      document
+        .querySelector(".charterbook-yaml-error")
+        ?.textContent?.startsWith("This is not YAML the site can read:") === true;
+    await page.keyboard.type('"Riverside community team');
+    await page.waitForFunction(unreadable, { timeout: 15_000 });
+    await page.keyboard.type('"');
+    expect(await page.evaluate(unreadable)).toBe(false);
+    await click("Publish");
+    await click("Publish now");
+    await waitFor("the save", async () => (await read(exampleFile)) !== before);
+    expect(await read(exampleFile)).toBe(
+      before.replace(
+        `  name-of-the-service: ${service}\n`,
+        "  name-of-the-service: Riverside community team\n",
+      ),
+    );
+    await git("checkout", "--", exampleFile);
   }, 60_000);
 
   it("approves the proposed version through its own form, keeping the version's copies as npm run approve does", async () => {

@@ -59,7 +59,7 @@ export function registerYamlWidget(
         this.setState({ text, error: read.error });
         return;
       }
-      this.setState({ text });
+      this.setState({ text, error: undefined });
       this.props.onChange(read.value);
     },
     render(this: YamlControl & { handleChange(event: unknown): void }) {
@@ -83,6 +83,10 @@ export function registerYamlWidget(
         h(
           "div",
           { id: `${forID}-yaml-help`, className: "charterbook-yaml-help" },
+          // While the text cannot be read, the box says why, as the editor types.
+          this.state.error
+            ? h("p", { className: "charterbook-yaml-error" }, this.state.error)
+            : null,
           h(
             "p",
             null,
