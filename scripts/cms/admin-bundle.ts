@@ -8,13 +8,15 @@
  * a browser module (scripts/cms/browser/shims/), and the schemas the validator reads from disk are
  * embedded in the bundle.
  */
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
-import { build, type Plugin } from "esbuild";
+import { build, version as esbuildVersion, type Plugin } from "esbuild";
 import nunjucks from "nunjucks";
 import { readSchemas, schemasFingerprint } from "../content/schema-check.ts";
-import { layoutsDir } from "../site/project-paths.ts";
+import { layoutsDir, projectRoot } from "../site/project-paths.ts";
 
 const browserDir = fileURLToPath(new URL("./browser/", import.meta.url));
 const shim = (name: string) => path.join(browserDir, "shims", name);
@@ -33,13 +35,9 @@ const builtins: Record<string, string> = {
   "node:module": "charterbook:module",
 };
 
-/**
- * The site's page layouts and partials, precompiled: the preview renders an entry with the very
- * templates its page is built from. The page layouts' front matter (their base layout) is left
- * out, since the preview shows the page's content, not the site's header and footer.
- */
-function precompiledLayouts(): string {
-  const sources: [string, string][] = [
+/** The page layouts and partials the preview renders with, by template name. */
+function layoutSources(): [name: string, file: string][] {
+  return [
     ...readdirSync(layoutsDir)
       .filter((file) => file.endsWith(".njk") && file !== "base.njk" && file !== "print.njk")
       .map((file): [string, string] => [file, path.join(layoutsDir, file)]),
@@ -50,7 +48,15 @@ function precompiledLayouts(): string {
         path.join(layoutsDir, "partials", file),
       ]),
   ];
-  const compiled = sources.map(([name, file]) =>
+}
+
+/**
+ * The site's page layouts and partials, precompiled: the preview renders an entry with the very
+ * templates its page is built from. The page layouts' front matter (their base layout) is left
+ * out, since the preview shows the page's content, not the site's header and footer.
+ */
+function precompiledLayouts(): string {
+  const compiled = layoutSources().map(([name, file]) =>
     nunjucks.precompileString(readFileSync(file, "utf8").replace(/^---\n[\s\S]*?\n---\n/, ""), {
       name,
     }),
@@ -138,9 +144,86 @@ function nodeBuiltinsForBrowser(): Plugin {
   };
 }
 
-/** The content editor's script, minified, with the licences of what it bundles at the end. */
-export async function bundleAdminScript(): Promise<string> {
+/**
+ * Where the last bundle is kept between processes, with what it was made from: every build, test
+ * and live preview would otherwise spend about a second making the same script again.
+ */
+export const adminBundleCache = path.join(
+  projectRoot,
+  "node_modules/.cache/charterbook/admin-bundle.json",
+);
+
+interface CachedBundle {
+  /** What the bundle depends on besides its input files: esbuild, the schemas, the layouts, this module. */
+  key: string;
+  /** Each input file esbuild read (from the project's root) and the hash of its bytes. */
+  inputs: Record<string, string>;
+  code: string;
+}
+
+const sha256 = (bytes: string | Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/** What the bundle depends on that esbuild does not read as files: the virtual modules' sources. */
+export function bundleKey(): string {
+  const hash = createHash("sha256")
+    .update(esbuildVersion)
+    .update(schemasFingerprint())
+    .update(readFileSync(fileURLToPath(import.meta.url)));
+  for (const [name, file] of layoutSources()) hash.update(name).update(readFileSync(file));
+  return hash.digest("hex");
+}
+
+/** The cached bundle, when it was made with `key` and from files that are as they were then. */
+export async function readCachedBundle(
+  key: string,
+  cacheFile: string,
+): Promise<string | undefined> {
+  const cached = await readFile(cacheFile, "utf8").then(
+    (text) => JSON.parse(text) as CachedBundle,
+    () => undefined,
+  );
+  if (!cached || cached.key !== key) return undefined;
+  for (const [file, hash] of Object.entries(cached.inputs)) {
+    const bytes = await readFile(path.join(projectRoot, file)).catch(() => undefined);
+    if (!bytes || sha256(bytes) !== hash) return undefined;
+  }
+  return cached.code;
+}
+
+/** Keeps the bundle for the next process; a cache that cannot be written is only a slower start. */
+async function writeCachedBundle(bundle: CachedBundle, cacheFile: string): Promise<void> {
+  try {
+    await mkdir(path.dirname(cacheFile), { recursive: true });
+    // Written beside it, then renamed: a process reading it never sees half a file.
+    const partial = `${cacheFile}.${process.pid}.tmp`;
+    await writeFile(partial, JSON.stringify(bundle));
+    await rename(partial, cacheFile);
+  } catch {
+    // node_modules may be read-only (a locked-down CI image): the bundle is made each time instead.
+  }
+}
+
+/**
+ * The content editor's script, minified, with the licences of what it bundles at the end; taken
+ * from the cache when nothing it is made from has changed since it was made.
+ * @param cacheFile @default adminBundleCache
+ */
+export async function bundleAdminScript(cacheFile = adminBundleCache): Promise<string> {
+  const key = bundleKey();
+  const cached = await readCachedBundle(key, cacheFile);
+  if (cached !== undefined) return cached;
+  const { code, inputs } = await makeAdminBundle();
+  const hashes: Record<string, string> = {};
+  for (const file of inputs) hashes[file] = sha256(await readFile(path.join(projectRoot, file)));
+  await writeCachedBundle({ key, inputs: hashes, code }, cacheFile);
+  return code;
+}
+
+/** Bundles the script with esbuild; `inputs` are the files it read, from the project's root. */
+async function makeAdminBundle(): Promise<{ code: string; inputs: string[] }> {
   const result = await build({
+    absWorkingDir: projectRoot,
+    metafile: true,
     entryPoints: [adminEntry],
     bundle: true,
     write: false,
@@ -157,5 +240,9 @@ export async function bundleAdminScript(): Promise<string> {
     },
     plugins: [nodeBuiltinsForBrowser()],
   });
-  return result.outputFiles[0]!.text;
+  return {
+    code: result.outputFiles[0]!.text,
+    // The virtual modules (charterbook:…) are not files; bundleKey covers what they are made of.
+    inputs: Object.keys(result.metafile.inputs).filter((input) => !input.includes(":")),
+  };
 }
