@@ -1,6 +1,6 @@
 /**
- * `npm run generate`: writes the files derived from `schemas/` (TypeScript types
- * and the front-matter reference). `--check` writes nothing and exits 1 when a
+ * `npm run generate`: writes the files derived from `schemas/` (TypeScript types,
+ * the front-matter reference and the content editor's configuration). `--check` writes nothing and exits 1 when a
  * derived file is stale, so `npm test` catches a schema edited without regenerating.
  */
 import { readFile, writeFile } from "node:fs/promises";
@@ -9,6 +9,7 @@ import prettier from "prettier";
 import { parseFlags, runCommand } from "./cli/usage-error.ts";
 import { contentTypes } from "./content/content-types.ts";
 import { readSchemas } from "./content/schema-check.ts";
+import { cmsConfigYaml, generateCmsConfig } from "./cms/cms-config.ts";
 import { generateFrontMatterReference } from "./generate/front-matter-reference.ts";
 import { generateSchemaTypes } from "./generate/schema-types.ts";
 import {
@@ -17,7 +18,7 @@ import {
 } from "./generate/schema-validators.ts";
 
 const usage = "Usage: npm run generate [-- --check]";
-const about = `Writes the TypeScript types and docs/front-matter.md from schemas/; --check only reports stale files.`;
+const about = `Writes the TypeScript types, docs/front-matter.md and the content editor's site/admin/config.yml from schemas/; --check only reports stale files.`;
 const root = fileURLToPath(new URL("../", import.meta.url));
 
 async function formatted(relativePath: string, text: string): Promise<string> {
@@ -41,6 +42,7 @@ runCommand(async () => {
     ["docs/front-matter.md", generateFrontMatterReference(contentTypes, schemas), "format"],
     ["scripts/content/schema-validators.generated.js", generateSchemaValidators(schemas), "as-is"],
     ["scripts/content/schema-validators.generated.d.ts", schemaValidatorsDeclaration, "format"],
+    ["site/admin/config.yml", cmsConfigYaml(generateCmsConfig(contentTypes, schemas)), "format"],
   ];
 
   let stale = 0;

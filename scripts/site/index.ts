@@ -1,4 +1,5 @@
 import type { UserConfig } from "@11ty/eleventy";
+import { addAdminSite } from "../cms/admin-site.ts";
 import { addAssets } from "./assets.ts";
 import { addBrowserScripts } from "./browser-scripts.ts";
 import { addContentPages } from "./content-pages.ts";
@@ -24,4 +25,5 @@ export default function charterbookSite(config: UserConfig): void {
   addFormFilters(config);
   addFormPages(config);
   addBrowserScripts(config);
+  addAdminSite(config);
 }

@@ -11,11 +11,14 @@ interface VersionPageData {
  * page's text is `doc` (the version's CharterDocument or GroundRulesDocument) and the version
  * is `version`, so the site's shell, breadcrumbs and partials work as on any charter page.
  */
+/** How a version's page names it after the document's title: "proposed version 0.5", "version 0.4". */
+export const versionLabel = (version: CharterVersion): string =>
+  version.draft ? `proposed version ${version.version}` : `version ${version.version}`;
+
 export function addVersionPages(config: UserConfig): void {
   // The model's versions are validated (digits and dots), so they are safe in a permalink.
   const common = { eleventyExcludeFromCollections: true };
-  const label = (version: CharterVersion) =>
-    version.draft ? `proposed version ${version.version}` : `version ${version.version}`;
+  const label = versionLabel;
   config.addTemplate("charterbook/versions/charter.njk", "", {
     ...common,
     layout: "charter-version.njk",

@@ -16,6 +16,7 @@ describe.concurrent("--help", () => {
     ["revise", "npm run revise"],
     ["approve", "npm run approve"],
     ["generate", "npm run generate"],
+    ["edit", "npm run edit"],
     ["bench", "npm run bench"],
   ])("is answered by scripts/%s.ts", { timeout: 60_000 }, async (script, command) => {
     const { stdout, stderr } = await run(tsx, [`scripts/${script}.ts`, "--help"]);

@@ -20,6 +20,7 @@ const entryPoints = [
   "scripts/check.ts",
   "scripts/revise.ts",
   "scripts/approve.ts",
+  "scripts/edit.ts",
   "eleventy.config.ts",
 ];
 
