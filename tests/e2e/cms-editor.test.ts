@@ -94,6 +94,24 @@ async function axeViolations(target: Page | Frame): Promise<string[]> {
   });
 }
 
+/**
+ * The file once a save has written it: changed (or there, for a new file), and the same on two
+ * reads in a row, since the local backend truncates a file before writing it and a read can fall
+ * in between.
+ */
+async function savedFile(file: string, before = ""): Promise<string> {
+  const readNow = () => read(file).catch(() => "");
+  let text = before;
+  await waitFor(`the save of ${file}`, async () => {
+    const first = await readNow();
+    if (first === before) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    text = await readNow();
+    return text === first;
+  });
+  return text;
+}
+
 /** Clicks the button or link whose text is exactly `text`. */
 async function click(text: string) {
   const handle = await page.waitForFunction(
@@ -325,8 +343,7 @@ describe("npm run edit", () => {
     expect(await page.evaluate(unreadable)).toBe(false);
     await click("Publish");
     await click("Publish now");
-    await waitFor("the save", async () => (await read(exampleFile)) !== before);
-    expect(await read(exampleFile)).toBe(
+    expect(await savedFile(exampleFile, before)).toBe(
       before.replace(
         `  name-of-the-service: ${service}\n`,
         "  name-of-the-service: Riverside community team\n",
@@ -344,8 +361,7 @@ describe("npm run edit", () => {
     await click("Now");
     await click("Publish");
     await click("Publish now");
-    await waitFor("the approval", async () => (await read(charterFile)) !== before);
-    const saved = await read(charterFile);
+    const saved = await savedFile(charterFile, before);
     const date = /approval_date: (\d{4}-\d{2}-\d{2})\n {4}reason: Meeting/.exec(saved)?.[1];
     expect(saved).toBe(
       before
@@ -355,8 +371,8 @@ describe("npm run edit", () => {
           `    approver: ${approver}\n    approval_date: ${date}\n`,
         ),
     );
-    expect(await read(`${archive}/charter.md`)).toBe(saved);
-    expect(await read(`${archive}/ground-rules.md`)).toBe(await read(groundRulesFile));
+    expect(await savedFile(`${archive}/charter.md`)).toBe(saved);
+    expect(await savedFile(`${archive}/ground-rules.md`)).toBe(await read(groundRulesFile));
     expect((await git("status", "--porcelain")).stdout).toBe(` M ${charterFile}\n?? ${archive}/\n`);
     // tests/governance/cms-save.test.ts has the governance check judge such an approval.
     // The approval is the base of the next change, as once its pull request is merged.
@@ -375,8 +391,7 @@ describe("npm run edit", () => {
     await page.keyboard.type(" Together.");
     await click("Publish");
     await click("Publish now");
-    await waitFor("the save", async () => (await read(charterFile)) !== before);
-    const saved = await read(charterFile);
+    const saved = await savedFile(charterFile, before);
 
     // The new row as npm run revise writes it (tests/governance/cms-save.test.ts compares the two
     // byte for byte), and nothing else changed; then the project's own judgement of the save, as
