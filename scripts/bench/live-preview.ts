@@ -48,7 +48,16 @@ export async function benchLivePreview(options: {
       `  live preview: first build served after ${((performance.now() - firstBuild) / 1000).toFixed(1)} s`,
     );
 
-    const slugs = (await readdir(path.join(contentDir, "communities"))).sort();
+    // Communities whose charter is approved: a draft's ground rules show on its proposal's page
+    // (/ground-rules/<version>/), not on the page of the rules in force that the edit polls.
+    const slugs: string[] = [];
+    for (const slug of (await readdir(path.join(contentDir, "communities"))).sort()) {
+      const charter = await readFile(
+        path.join(contentDir, "communities", slug, "charter.md"),
+        "utf8",
+      );
+      if (/^status: approved$/m.test(charter)) slugs.push(slug);
+    }
     const editsMs: number[] = [];
     for (let i = 0; i < (options.edits ?? 5); i++) {
       const slug = slugs[(i * 7) % slugs.length]!;

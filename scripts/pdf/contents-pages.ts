@@ -10,6 +10,21 @@ export interface PageHeading {
 const normalise = (text: string) => text.replace(/\s+/g, "");
 
 /**
+ * Whether a bookmark Chrome wrote is the heading with this text. Chrome drops the space where a
+ * heading wraps, and writes a heading that its layout split over a page break (one kept with a
+ * table that runs on to the next page) once per fragment: "2.0 Members2.0 Members".
+ */
+export function isBookmarkOf(title: string, headingText: string): boolean {
+  const bookmark = normalise(title);
+  const heading = normalise(headingText);
+  return (
+    heading.length > 0 &&
+    bookmark.length % heading.length === 0 &&
+    bookmark === heading.repeat(bookmark.length / heading.length)
+  );
+}
+
+/**
  * Pairs the page's headings with the outline Chrome wrote from them (both in document order) and
  * returns the page each heading with an id starts on. Chrome leaves out headings with no text, so
  * an outline entry is matched to the next heading with the same words.
@@ -26,7 +41,7 @@ export function matchContentsPages(
     if (!text) continue;
     let found = -1;
     for (let i = cursor; i < outline.length; i++) {
-      if (normalise(outline[i]!.title) === text) {
+      if (isBookmarkOf(outline[i]!.title, text)) {
         found = i;
         break;
       }

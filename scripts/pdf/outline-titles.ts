@@ -1,8 +1,8 @@
 import { PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from "pdf-lib";
+import { isBookmarkOf } from "./contents-pages.ts";
 
 // Chrome drops the space where a heading wraps ("recovery andengagement"), so titles and
 // headings are compared without spaces, and the heading's own text is written back.
-const squeeze = (text: string) => text.replace(/\s+/g, "");
 
 /** The outline's entries depth first, as Chrome wrote them from the headings in document order. */
 function outlineItems(pdf: PDFDocument): PDFDict[] {
@@ -40,10 +40,9 @@ export function restoreOutlineTitles(pdf: PDFDocument, headings: readonly string
   let corrected = 0;
   for (const item of outlineItems(pdf)) {
     const title = titleOf(item);
-    const wanted = squeeze(title);
     let found = -1;
     for (let i = cursor; i < headings.length; i++) {
-      if (squeeze(headings[i]!) === wanted) {
+      if (isBookmarkOf(title, headings[i]!)) {
         found = i;
         break;
       }

@@ -1,5 +1,5 @@
 import type { UserConfig } from "@11ty/eleventy";
-import type { SiteModel } from "../model/site-model.ts";
+import type { CharterVersion, SiteModel } from "../model/site-model.ts";
 import { metaContentSecurityPolicy } from "./content-security-policy.ts";
 
 /** Hands the site model to the layouts: asked for on every build, so the preview sees each new one. */
@@ -27,6 +27,19 @@ export function addSiteModel(
         documents.filter((document) => only.has(document.url)),
       ]),
     );
+  });
+  // The versions that get a page in this run: all of them, or those of a community whose
+  // charter, ground rules or own page the preview asks for (a version's page is made from them).
+  config.addGlobalData("charterbookVersions", () => {
+    const { versions, versionsWithChanges } = model();
+    if (!only) return { all: versions, withChanges: versionsWithChanges };
+    const asked = (version: CharterVersion) => {
+      const community = version.community;
+      return [community.url, community.charter?.url, community.groundRules?.url].some(
+        (url) => url !== undefined && only.has(url),
+      );
+    };
+    return { all: versions.filter(asked), withChanges: versionsWithChanges.filter(asked) };
   });
   // The build's date in the site's time zone (CHARTERBOOK_TODAY fixes it): a charter whose
   // review_by is before it is shown as overdue for review, as npm run check reports it.

@@ -22,7 +22,7 @@ export function addVersionPages(config: UserConfig): void {
   config.addTemplate("charterbook/versions/charter.njk", "", {
     ...common,
     layout: "charter-version.njk",
-    pagination: { data: "charterbook.versions", size: 1, alias: "version" },
+    pagination: { data: "charterbookVersions.all", size: 1, alias: "version" },
     permalink: "{{ version.url }}",
     eleventyComputed: {
       doc: (data: VersionPageData) => data.version.charter,
@@ -33,7 +33,7 @@ export function addVersionPages(config: UserConfig): void {
   config.addTemplate("charterbook/versions/ground-rules.njk", "", {
     ...common,
     layout: "ground-rules-version.njk",
-    pagination: { data: "charterbook.versions", size: 1, alias: "version" },
+    pagination: { data: "charterbookVersions.all", size: 1, alias: "version" },
     permalink: "{{ version.groundRulesUrl }}",
     eleventyComputed: {
       doc: (data: VersionPageData) => data.version.groundRules,
@@ -44,7 +44,7 @@ export function addVersionPages(config: UserConfig): void {
   config.addTemplate("charterbook/versions/changes.njk", "", {
     ...common,
     layout: "version-changes.njk",
-    pagination: { data: "charterbook.versionsWithChanges", size: 1, alias: "version" },
+    pagination: { data: "charterbookVersions.withChanges", size: 1, alias: "version" },
     permalink: "{{ version.changesUrl }}",
     eleventyComputed: {
       doc: (data: VersionPageData) => data.version.charter,

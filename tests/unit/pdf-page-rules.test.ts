@@ -87,6 +87,24 @@ describe("matchContentsPages", () => {
     ]);
   });
 
+  it("knows a heading Chrome split over a page break, whose bookmark repeats its text", () => {
+    const pages = matchContentsPages(
+      [
+        { id: "members", text: "2.0 Members" },
+        { id: "support", text: "Support document" },
+      ],
+      [
+        { title: "2.0 Members2.0 Members", depth: 3, page: 38 },
+        { title: "Support document", depth: 1, page: 39 },
+      ],
+      "guide.pdf",
+    );
+    expect([...pages]).toEqual([
+      ["members", 38],
+      ["support", 39],
+    ]);
+  });
+
   it("names the heading that has no bookmark", () => {
     expect(() =>
       matchContentsPages([{ id: "x", text: "Missing part" }], outline, "guide.pdf"),
