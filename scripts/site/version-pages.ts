@@ -5,20 +5,19 @@ interface VersionPageData {
   version: CharterVersion;
 }
 
+/** How a version's page names it after the document's title: "proposed version 0.5", "version 0.4". */
+export const versionLabel = (version: CharterVersion): string =>
+  version.draft ? `proposed version ${version.version}` : `version ${version.version}`;
+
 /**
  * The archive's pages, generated from the model like every content page: each published version
  * of a charter and of its ground rules at its own address, and what each version changed. The
  * page's text is `doc` (the version's CharterDocument or GroundRulesDocument) and the version
  * is `version`, so the site's shell, breadcrumbs and partials work as on any charter page.
  */
-/** How a version's page names it after the document's title: "proposed version 0.5", "version 0.4". */
-export const versionLabel = (version: CharterVersion): string =>
-  version.draft ? `proposed version ${version.version}` : `version ${version.version}`;
-
 export function addVersionPages(config: UserConfig): void {
   // The model's versions are validated (digits and dots), so they are safe in a permalink.
   const common = { eleventyExcludeFromCollections: true };
-  const label = versionLabel;
   config.addTemplate("charterbook/versions/charter.njk", "", {
     ...common,
     layout: "charter-version.njk",
@@ -27,7 +26,7 @@ export function addVersionPages(config: UserConfig): void {
     eleventyComputed: {
       doc: (data: VersionPageData) => data.version.charter,
       pageHeading: (data: VersionPageData) =>
-        `${data.version.charter.title}, ${label(data.version)}`,
+        `${data.version.charter.title}, ${versionLabel(data.version)}`,
     },
   });
   config.addTemplate("charterbook/versions/ground-rules.njk", "", {
@@ -38,7 +37,7 @@ export function addVersionPages(config: UserConfig): void {
     eleventyComputed: {
       doc: (data: VersionPageData) => data.version.groundRules,
       pageHeading: (data: VersionPageData) =>
-        `${data.version.groundRules.title}, ${label(data.version)}`,
+        `${data.version.groundRules.title}, ${versionLabel(data.version)}`,
     },
   });
   config.addTemplate("charterbook/versions/changes.njk", "", {

@@ -3,7 +3,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,7 +23,8 @@ import { serveSite, type StaticServer } from "./helpers/static-server.ts";
  */
 const run = promisify(execFile);
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
-const tsx = path.join(projectRoot, "node_modules/.bin/tsx");
+/** The project's commands run as npm run runs them: one Node process with tsx's loader. */
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm")).href;
 const axeSource = readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const charterFile = "content/communities/north-east/charter.md";
 const communityFile = "content/communities/north-east/index.md";
@@ -49,8 +50,8 @@ const read = (file: string) => readFile(path.join(work, file), "utf8");
 async function command(name: string, args: string[], cwd = work) {
   try {
     const { stdout, stderr } = await run(
-      tsx,
-      [path.join(projectRoot, "scripts", `${name}.ts`), ...args],
+      process.execPath,
+      ["--import", tsxLoader, path.join(projectRoot, "scripts", `${name}.ts`), ...args],
       {
         cwd,
         env: { ...process.env, CHARTERBOOK_TODAY: "" },
@@ -204,10 +205,15 @@ beforeAll(async () => {
   await git("config", "commit.gpgsign", "false");
   await git("add", "-A");
   await git("commit", "-q", "-m", "The content as it is");
-  child = spawn(tsx, [path.join(projectRoot, "scripts/edit.ts"), "--port", "0"], {
-    cwd: work,
-    env: { ...process.env, CHARTERBOOK_CMS_REPO: "", GITHUB_REPOSITORY: "" },
-  });
+  // One process, so that ending it (even with SIGKILL, after a failure) ends the editor's server.
+  child = spawn(
+    process.execPath,
+    ["--import", tsxLoader, path.join(projectRoot, "scripts/edit.ts"), "--port", "0"],
+    {
+      cwd: work,
+      env: { ...process.env, CHARTERBOOK_CMS_REPO: "", GITHUB_REPOSITORY: "" },
+    },
+  );
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   await waitFor(
