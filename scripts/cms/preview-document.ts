@@ -7,9 +7,9 @@
  */
 import { contentTypes, type ContentType } from "../content/content-types.ts";
 import { loadFiles, type LoadedContent, type SourceFile } from "../content/load-content.ts";
-import { formatFieldPath } from "../content/locate-field.ts";
-import { problem, type Problem } from "../content/problems.ts";
+import type { Problem } from "../content/problems.ts";
 import { checkPublications } from "../content/publication-checks.ts";
+import { reportInto } from "../content/report-problem.ts";
 import { checkAgainstSchema, readSchemas } from "../content/schema-check.ts";
 import { checkTemplatesAndExamples } from "../content/template-checks.ts";
 import { buildModel } from "../model/build-model.ts";
@@ -194,20 +194,7 @@ export function previewDocument(
 /** The problems with a publication's parts, as `npm run validate` words them. */
 function publicationProblems(content: LoadedContent): Problem[] {
   const problems: Problem[] = [];
-  checkPublications(content, (file, field, code, message, hint) => {
-    const { line, column } = file.locate(field);
-    problems.push(
-      problem({
-        code,
-        file: file.path,
-        line,
-        column,
-        field: formatFieldPath(field),
-        message,
-        hint,
-      }),
-    );
-  });
+  checkPublications(content, reportInto(problems));
   return problems;
 }
 

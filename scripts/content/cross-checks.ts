@@ -1,9 +1,10 @@
 import path from "node:path";
 import { displayPath, type ContentFile, type LoadedContent } from "./load-content.ts";
-import { formatFieldPath, type FieldPath } from "./locate-field.ts";
+import { formatFieldPath } from "./locate-field.ts";
 import { checkApproverList } from "./approvers.ts";
 import { checkArchive } from "./archive-checks.ts";
 import { problem, type Problem } from "./problems.ts";
+import { reportInto, type Report } from "./report-problem.ts";
 import { checkPublications } from "./publication-checks.ts";
 import { isTimeZone } from "./time-zone.ts";
 import { checkVersionHistory } from "./version-history.ts";
@@ -16,26 +17,7 @@ import { checkVersionHistory } from "./version-history.ts";
  */
 export function crossCheck(content: LoadedContent): Problem[] {
   const problems: Problem[] = [];
-  const report = (
-    file: ContentFile,
-    field: FieldPath,
-    code: string,
-    message: string,
-    hint: string,
-  ) => {
-    const { line, column } = file.locate(field);
-    problems.push(
-      problem({
-        code,
-        file: file.path,
-        line,
-        column,
-        field: formatFieldPath(field),
-        message,
-        hint,
-      }),
-    );
-  };
+  const report = reportInto(problems);
   const ofType = (name: string) => content.files.filter((f) => f.type.name === name);
 
   checkSlugs(content, problems);
@@ -113,14 +95,6 @@ export function crossCheck(content: LoadedContent): Problem[] {
   checkPublications(content, report);
   return problems;
 }
-
-type Report = (
-  file: ContentFile,
-  field: FieldPath,
-  code: string,
-  message: string,
-  hint: string,
-) => void;
 
 function checkSlugs(content: LoadedContent, problems: Problem[]) {
   const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;

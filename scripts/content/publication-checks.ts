@@ -1,14 +1,6 @@
 import { didYouMean } from "./did-you-mean.ts";
-import type { ContentFile, LoadedContent } from "./load-content.ts";
-import type { FieldPath } from "./locate-field.ts";
-
-type Report = (
-  file: ContentFile,
-  field: FieldPath,
-  code: string,
-  message: string,
-  hint: string,
-) => void;
+import type { LoadedContent } from "./load-content.ts";
+import type { Report } from "./report-problem.ts";
 
 const folderOf = {
   chapter: "content/guide",
