@@ -11,20 +11,29 @@ export type Report = (
   hint: string,
 ) => void;
 
+/** A problem at a field of a file: its line and column, and the field written as a path. */
+export function problemAt(
+  file: ContentFile,
+  field: FieldPath,
+  code: string,
+  message: string,
+  hint: string,
+): Problem {
+  const { line, column } = file.locate(field);
+  return problem({
+    code,
+    file: file.path,
+    line,
+    column,
+    field: formatFieldPath(field),
+    message,
+    hint,
+  });
+}
+
 /** A Report that adds each problem, at its field's line and column, to `problems`. */
 export function reportInto(problems: Problem[]): Report {
-  return (file, field, code, message, hint) => {
-    const { line, column } = file.locate(field);
-    problems.push(
-      problem({
-        code,
-        file: file.path,
-        line,
-        column,
-        field: formatFieldPath(field),
-        message,
-        hint,
-      }),
-    );
+  return (...args) => {
+    problems.push(problemAt(...args));
   };
 }

@@ -1,25 +1,12 @@
 import type { Example, Template } from "./schema-types.ts";
 import type { ContentFile } from "./load-content.ts";
-import { formatFieldPath, type FieldPath } from "./locate-field.ts";
-import { problem, type Problem } from "./problems.ts";
+import type { Problem } from "./problems.ts";
+import { problemAt } from "./report-problem.ts";
 import { didYouMean } from "./did-you-mean.ts";
 import { checkAgainstDerivedSchema } from "./schema-check.ts";
 import { analyseTemplate, type TemplateForm } from "../model/template-form.ts";
 
 type JsonSchema = Record<string, unknown>;
-
-const at = (file: ContentFile, field: FieldPath, code: string, message: string, hint: string) => {
-  const { line, column } = file.locate(field);
-  return problem({
-    code,
-    file: file.path,
-    line,
-    column,
-    field: formatFieldPath(field),
-    message,
-    hint,
-  });
-};
 
 /**
  * Rules of templates that JSON Schema cannot express (scales and groups used by name, answers'
@@ -39,14 +26,14 @@ export function checkTemplatesAndExamples(
       continue;
     }
     const { form, findings } = analyseTemplate(file.data as unknown as Template);
-    for (const f of findings) problems.push(at(file, f.field, f.code, f.message, f.hint));
+    for (const f of findings) problems.push(problemAt(file, f.field, f.code, f.message, f.hint));
     forms.set(file.slug, findings.length ? undefined : form);
   }
   for (const file of files.filter((f) => f.type.name === "example" && passedSchema(f))) {
     const slug = (file.data as unknown as Example).template;
     if (!forms.has(slug)) {
       problems.push(
-        at(
+        problemAt(
           file,
           ["template"],
           "unknown-template",
