@@ -75,6 +75,9 @@ const build = (dir: string, point: string, action: string, extra: string[] = [],
     env,
   });
 
+/** Text to match literally inside a regular expression. */
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -215,7 +218,7 @@ describe("a build stopped by a signal", () => {
     async (signal) => {
       const { dir, out } = await project(`print-${signal}`, { newContent: true });
       const browsersFile = path.join(dir, "browsers.json");
-      const stopped = await build(dir, "pdf", `${signal}@1500`, [], {
+      const stopped = await build(dir, "pdf", `${signal}@browser`, [], {
         FAULT_BROWSERS: browsersFile,
       });
       if (signal === "SIGTERM") {
@@ -238,19 +241,27 @@ describe("a build stopped by a signal", () => {
 describe("two builds of one output folder", () => {
   it("do not interleave: the second names the first and stops", { timeout: 60_000 }, async () => {
     const { dir, out, builds } = await project("parallel", { newContent: true });
-    const first = build(dir, "eleventy", "wait@4000", ["--no-pdf"]);
+    // A file in the build's own folder: the build's command line, quoted in the message, stays short.
+    const release = path.join(dir, "release");
+    const first = build(dir, "eleventy", "hold@release", ["--no-pdf"]);
     // The first build holds the lock once its own build folder appears beside the published one.
     const deadline = Date.now() + 20_000;
     while ((await readdir(builds)).filter((entry) => entry.startsWith("build-")).length < 2) {
-      if (Date.now() > deadline) throw new Error("The first build never started writing.");
+      if (Date.now() > deadline) {
+        await writeFile(release, "");
+        throw new Error("The first build never started writing.");
+      }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    const second = await build(dir, "none", "none", ["--no-pdf"]);
+    // The first build goes on once the second has met its lock (or this test failed).
+    const second = await build(dir, "none", "none", ["--no-pdf"]).finally(() =>
+      writeFile(release, ""),
+    );
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(
       new RegExp(
-        `^Another build is writing site/: process ${first.pid}, started at \\d\\d:\\d\\d:\\d\\d \\(build-with-fault\\.ts eleventy wait@4000 --content content --out site --no-pdf\\)\\.\\n` +
-          `Wait for it to finish, or stop it \\(kill ${first.pid}\\), then build again\\. If no build is running, delete ${builds.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/lock\\.\\n` +
+        `^Another build is writing site/: process ${first.pid}, started at \\d\\d:\\d\\d:\\d\\d \\(build-with-fault\\.ts eleventy hold@release --content content --out site --no-pdf\\)\\.\\n` +
+          `Wait for it to finish, or stop it \\(kill ${first.pid}\\), then build again\\. If no build is running, delete ${escape(builds)}/lock\\.\\n` +
           "Nothing was built; site/ is as it was\\.\\n$",
       ),
     );

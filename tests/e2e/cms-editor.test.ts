@@ -75,6 +75,12 @@ async function waitFor(what: string, ready: () => boolean | Promise<boolean>, ms
 
 /** axe-core's WCAG 2.2 AA rules and best practices, on a page or on the preview's frame. */
 async function axeViolations(target: Page | Frame): Promise<string[]> {
+  // Decap fades its views in: a half-faded text fails contrast. Wait for the page to be still, as
+  // a member would see it, however busy the machine is.
+  await target.waitForFunction(
+    () => document.getAnimations().every((animation) => animation.playState !== "running"),
+    { timeout: 20_000 },
+  );
   await target.evaluate(await axeSource);
   return target.evaluate(async () => {
     type Run = { violations: { id: string; help: string; nodes: { target: string[] }[] }[] };

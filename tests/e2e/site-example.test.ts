@@ -6,6 +6,7 @@ import { HtmlValidate, type ConfigData } from "html-validate";
 import type { Browser, Page } from "puppeteer-core";
 import markdownIt from "markdown-it";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import * as esbuild from "esbuild";
 import { build, renderSite, type BuildResult } from "../../scripts/build/pipeline.ts";
 import { loadContent } from "../../scripts/content/load-content.ts";
 import { readSchemas } from "../../scripts/content/schema-check.ts";
@@ -13,6 +14,7 @@ import { validateContent } from "../../scripts/content/validate-content.ts";
 import { findMarkdownFields } from "../../scripts/model/markdown-fields.ts";
 import type { SiteModel } from "../../scripts/model/site-model.ts";
 import { launchChromium } from "./helpers/browser.ts";
+import { exampleBuild, exampleToday } from "./helpers/example-build.ts";
 import { auditPages, auditWidths, type PageAudit } from "./helpers/page-audit.ts";
 import { htmlFiles } from "./helpers/site-tree.ts";
 import { serveSite, type StaticServer } from "./helpers/static-server.ts";
@@ -38,10 +40,6 @@ vi.mock("js-yaml", async (importOriginal) => {
 });
 const markdownParses: string[] = [];
 
-// The build's date, fixed so that which charter is overdue for review does not change with the
-// day the tests run: the example's pilot charter was due for review on 30 April 2022.
-const today = "2026-11-23";
-
 let work: string;
 let site: string;
 let pages: string[];
@@ -65,22 +63,11 @@ const urlOf = (file: string) => "/" + file.replace(/index\.html$/, "");
 const sitePages = () => pages.filter((file) => !file.startsWith("print/"));
 
 beforeAll(async () => {
-  vi.stubEnv("CHARTERBOOK_TODAY", today);
   work = await mkdtemp(path.join(os.tmpdir(), "charterbook-site-"));
-  site = path.join(work, "_site");
-  const originalParse = markdownIt.prototype.parse;
-  const parse = vi.spyOn(markdownIt.prototype, "parse").mockImplementation(function (
-    this: ReturnType<typeof markdownIt>,
-    src,
-    env,
-  ) {
-    markdownParses.push(src);
-    return originalParse.call(this, src, env);
-  });
-  yamlParses.counting = true;
-  result = await build({ contentDir: path.resolve("content"), outputDir: site, pdf: true });
-  yamlParses.counting = false;
-  parse.mockRestore();
+  // The example as npm run build makes it, PDFs included: built once for every file that reads it.
+  const example = await exampleBuild();
+  site = example.siteDir;
+  result = example.result;
   model = (await validateContent(path.resolve("content"))).model!;
   // Includes print/, the pages the PDFs are printed from: they are published too. The one page
   // left out is the content editor's, which tests/e2e/cms-editor.test.ts checks.
@@ -90,7 +77,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  vi.unstubAllEnvs();
   await browser?.close();
   await server?.close();
   await rm(work, { recursive: true, force: true });
@@ -98,6 +84,30 @@ afterAll(async () => {
 
 describe("the example site", () => {
   it("reads and parses each content file once per build, for the site, the print pages and the PDFs", async () => {
+    // The stages that read content, as a build with PDFs runs them: validation, then the site
+    // with its print pages. The PDF stage cannot parse: the next test shows it holds no parser.
+    vi.stubEnv("CHARTERBOOK_TODAY", exampleToday);
+    const originalParse = markdownIt.prototype.parse;
+    const parse = vi.spyOn(markdownIt.prototype, "parse").mockImplementation(function (
+      this: ReturnType<typeof markdownIt>,
+      src,
+      env,
+    ) {
+      markdownParses.push(src);
+      return originalParse.call(this, src, env);
+    });
+    yamlParses.counting = true;
+    try {
+      await renderSite({
+        contentDir: path.resolve("content"),
+        outputDir: path.join(work, "counted"),
+        printPages: true,
+      });
+    } finally {
+      yamlParses.counting = false;
+      parse.mockRestore();
+      vi.unstubAllEnvs();
+    }
     const content = await validateContent(path.resolve("content"));
     const yamlFiles = content.files.length;
     expect(yamlParses.texts).toHaveLength(yamlFiles);
@@ -118,6 +128,29 @@ describe("the example site", () => {
           .size,
     );
     expect(markdownParses).toHaveLength(content.files.length + values.reduce((a, b) => a + b, 0));
+  });
+
+  it("prints the PDFs from the rendered print pages, with no Markdown or YAML parser in the PDF stage", async () => {
+    // Everything the PDF stage (scripts/pdf/render-pdfs.ts) can run, as esbuild resolves it.
+    const bundled = await esbuild.build({
+      entryPoints: [path.resolve("scripts/pdf/render-pdfs.ts")],
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: "node",
+      format: "esm",
+      packages: "external",
+      logLevel: "silent",
+    });
+    const inputs = Object.values(bundled.metafile.inputs);
+    const packages = new Set(
+      inputs.flatMap((input) => input.imports.filter((i) => i.external).map((i) => i.path)),
+    );
+    expect(packages).toContain("puppeteer-core");
+    for (const parser of ["markdown-it", "yaml", "js-yaml"]) expect(packages).not.toContain(parser);
+    // Nor the loader: it prints the jobs the model holds, from pages already rendered.
+    const modules = Object.keys(bundled.metafile.inputs);
+    expect(modules.filter((file) => file.startsWith("scripts/content/"))).toEqual([]);
   });
 
   it("builds every page and PDF", () => {

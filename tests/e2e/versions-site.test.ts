@@ -162,7 +162,7 @@ const read = (file: string) => readFile(path.join(site, file), "utf8");
 
 async function open(url: string): Promise<Page> {
   const page = await browser.newPage();
-  const response = await page.goto(`${server.origin}${url}`, { waitUntil: "networkidle0" });
+  const response = await page.goto(`${server.origin}${url}`, { waitUntil: "load" });
   expect(response?.status(), url).toBe(200);
   return page;
 }
@@ -397,7 +397,7 @@ describe("a charter through three approved versions and a proposal", () => {
         const page = await browser.newPage();
         await page.setViewport({ width, height });
         await page.goto(`${server.origin}/${file.replace(/index\.html$/, "")}`, {
-          waitUntil: "networkidle0",
+          waitUntil: "load",
         });
         await page.evaluate(axeSource);
         const found = await page.evaluate(async () => {

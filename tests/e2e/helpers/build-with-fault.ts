@@ -3,12 +3,14 @@
  *   tsx build-with-fault.ts <point> <action> [build flags...]
  * point: a FaultPoint of scripts/build/pipeline.ts (eleventy, pagefind, pdf, publish,
  *   publish:recorded, publish:moved-aside, publish:linked, publish:swapped).
- * action: SIGKILL, SIGTERM or SIGINT sent to this process there (after <ms> with SIGTERM@1500),
- *   or wait@<ms> to pause there (another build can then meet the lock).
+ * action: SIGKILL, SIGTERM or SIGINT sent to this process there, or once a browser this process
+ *   started is running with SIGTERM@browser; or hold@<file> to pause there until <file> exists
+ *   (another build can then meet the lock). Both wait for an event, not a time, so a busy
+ *   machine cannot make them miss it.
  * Before a signal it writes the PIDs of the browsers this process started to $FAULT_BROWSERS,
  * so the test can check none outlives the build.
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { buildCommand } from "../../../scripts/build/build-command.ts";
 import type { FaultPoint } from "../../../scripts/build/pipeline.ts";
 
@@ -31,12 +33,21 @@ function browsers(): number[] {
   return found;
 }
 
-const [name, after] = (action ?? "").split("@");
+/** Checks every 50 ms until `ready` says yes. */
+function whenReady(ready: () => boolean, then: () => void): void {
+  const timer = setInterval(() => {
+    if (!ready()) return;
+    clearInterval(timer);
+    then();
+  }, 50);
+}
+
+const [name, when] = (action ?? "").split("@");
 buildCommand(args, {
   beforeStage: async (stage: FaultPoint) => {
     if (stage !== point) return;
-    if (name === "wait") {
-      await new Promise((resolve) => setTimeout(resolve, Number(after)));
+    if (name === "hold") {
+      await new Promise<void>((resolve) => whenReady(() => existsSync(when!), resolve));
       return;
     }
     const send = () => {
@@ -44,9 +55,9 @@ buildCommand(args, {
         writeFileSync(process.env.FAULT_BROWSERS, JSON.stringify(browsers()));
       process.kill(process.pid, name as NodeJS.Signals);
     };
-    if (after) {
-      // Let the stage start, then stop the build in the middle of it.
-      setTimeout(send, Number(after));
+    if (when === "browser") {
+      // Let the stage start its browser, then stop the build in the middle of printing.
+      whenReady(() => browsers().length > 0, send);
       return;
     }
     send();

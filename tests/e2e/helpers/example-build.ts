@@ -20,8 +20,7 @@ export const exampleToday = "2026-11-23";
  * The example content built once per test run, for the end-to-end files that only read the
  * result (PDFs read back, forms filled in Chromium). The first file to ask builds it; the others,
  * in other workers, wait for its record. Building it once saves a full build with every PDF per
- * file (about 20 seconds each on two cores). tests/e2e/site-example.test.ts keeps its own build,
- * because it counts the parses the build makes while it runs.
+ * file (about 20 seconds each on two cores).
  *
  * Read-only: a test that changes the site must build its own.
  */
