@@ -34,6 +34,13 @@ export async function runBuilds(options: BuildRunOptions): Promise<BuildRunResul
   const log = options.log ?? (() => {});
   const results: BuildRunResults = { corpora: [], records: [], skipped: [] };
   const runnable = options.variants.filter((variant) => {
+    if (variant.indexes && !options.variants.some((other) => other.id === variant.indexes)) {
+      results.skipped.push({
+        part: variant.label,
+        reason: `indexes the site of ${variant.indexes}: run that variant too.`,
+      });
+      return false;
+    }
     const missing = missingModules(variant);
     if (missing.length)
       results.skipped.push({
@@ -91,6 +98,7 @@ async function runVariant(
       contentDir,
       output,
       scratch,
+      ...(variant.indexes ? [outputDir(workDir, size, variant.indexes)] : []),
     ],
     { cwd: repositoryRoot },
   );

@@ -1,19 +1,19 @@
 /**
  * Child-process entry for one benchmark variant, so each run starts cold and
  * its memory is measured on its own:
- *   node --import tsx scripts/bench/run-variant.ts <variant> <contentDir> <outputDir> <workDir>
+ *   node --import tsx scripts/bench/run-variant.ts <variant> <contentDir> <outputDir> <workDir> [siteDir]
  * Prints one JSON line with what it built and its own timing.
  */
 import { variantModule } from "./variants.ts";
 
-const [id, contentDir, outputDir, workDir] = process.argv.slice(2);
+const [id, contentDir, outputDir, workDir, siteDir] = process.argv.slice(2);
 if (!id || !contentDir || !outputDir || !workDir) {
   console.error("Usage: run-variant.ts <variant> <contentDir> <outputDir> <workDir>");
   process.exit(2);
 }
 const started = performance.now();
 const variant = await variantModule(id);
-const result = await variant.run({ contentDir, outputDir, workDir });
+const result = await variant.run({ contentDir, outputDir, workDir, siteDir });
 console.log(
   JSON.stringify({ variant: id, ...result, innerMs: Math.round(performance.now() - started) }),
 );

@@ -8,7 +8,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { VariantOptions, VariantResult } from "./variants/variant.ts";
 
-export type VariantId = "floor" | "bare-eleventy" | "ours-site" | "ours-search" | "validation";
+export type VariantId =
+  "floor" | "bare-eleventy" | "ours-site" | "ours-search" | "validation" | "pagefind-alone";
 
 export interface VariantInfo {
   id: VariantId;
@@ -16,6 +17,8 @@ export interface VariantInfo {
   label: string;
   /** Modules of other parts of Charterbook this variant needs, relative to the repository root. */
   needs: string[];
+  /** Runs on the site this variant built in the same round, rather than on the content. */
+  indexes?: VariantId;
 }
 
 export const variants: readonly VariantInfo[] = [
@@ -32,6 +35,14 @@ export const variants: readonly VariantInfo[] = [
     needs: ["scripts/site/run-eleventy.ts", "scripts/site/search-index.ts"],
   },
   { id: "validation", label: "5. Validation alone", needs: [] },
+  {
+    // What Pagefind itself costs: the same indexing as variant 4, on the site variant 3 built.
+    // The part of 4's time and memory that is not ours.
+    id: "pagefind-alone",
+    label: "6. Pagefind alone, indexing the site of 3",
+    needs: ["scripts/site/search-index.ts"],
+    indexes: "ours-site",
+  },
 ];
 
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");

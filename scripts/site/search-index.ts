@@ -18,13 +18,17 @@ const check = (stage: string, errors: string[]) => {
 
 /**
  * Indexes the built site with Pagefind in-process and writes the index and its default UI
- * to `<siteDir>/pagefind/`. Only `main` is indexed (layouts mark it `data-pagefind-body`).
+ * to `<siteDir>/pagefind/` (or `bundleDir`). Only `main` is indexed (layouts mark it
+ * `data-pagefind-body`).
  *
  * The files are written here rather than by Pagefind's writeFiles: when Pagefind cannot write
  * (a page already took the path pagefind, a full disk) its backend panics and writeFiles never
  * settles, so the build would hang instead of failing.
  */
-export async function indexSearch(siteDir: string): Promise<{ pages: number }> {
+export async function indexSearch(
+  siteDir: string,
+  bundleDir = path.join(siteDir, "pagefind"),
+): Promise<{ pages: number }> {
   try {
     const { index, errors } = await pagefind.createIndex({});
     check("start", errors);
@@ -33,16 +37,15 @@ export async function indexSearch(siteDir: string): Promise<{ pages: number }> {
     check(`index ${siteDir}`, added.errors);
     const bundle = await index.getFiles();
     check("build the index", bundle.errors);
-    const outputDir = path.join(siteDir, "pagefind");
     try {
       for (const file of bundle.files) {
-        const target = path.join(outputDir, file.path);
+        const target = path.join(bundleDir, file.path);
         await mkdir(path.dirname(target), { recursive: true });
         await writeFile(target, file.content);
       }
     } catch (error) {
       throw new SearchIndexError(
-        `Pagefind could not write the index to ${outputDir}: ${(error as Error).message}\n` +
+        `Pagefind could not write the index to ${bundleDir}: ${(error as Error).message}\n` +
           "Check that no page of the site is published at /pagefind (a permalink in the content's data files).",
         { cause: error },
       );

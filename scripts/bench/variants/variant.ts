@@ -6,6 +6,8 @@ export interface VariantOptions {
   outputDir: string;
   /** A scratch folder the variant may use for generated configuration. */
   workDir: string;
+  /** For a variant that indexes another's site (VariantInfo.indexes): that site, as its last run left it. */
+  siteDir?: string;
 }
 
 export interface VariantResult {
