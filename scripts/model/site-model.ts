@@ -531,13 +531,19 @@ export class SiteModel {
   }
 
   /**
-   * Whether search offers a filter by community. Past a hundred communities a list to choose
-   * from is no help, and every search would first download the filter's index of every
-   * community's pages; each result still names its community.
+   * Whether pages other than the list of communities name every community: the home page's
+   * cards, the guide's list of PDFs and search's filter by community. Past a hundred, a list to
+   * choose from is no help and makes those pages heavy (a megabyte each for 3,000 communities,
+   * on a phone); they point to the list of communities instead. Search would also first
+   * download the filter's index of every community's pages; each result still names its
+   * community.
    */
-  get searchFiltersByCommunity(): boolean {
-    return this.communities.length <= 100;
+  get listsEveryCommunity(): boolean {
+    return this.communities.length <= SiteModel.communitiesListedEverywhere;
   }
+
+  /** Up to this many communities, every page that lists them names them all. */
+  static readonly communitiesListedEverywhere = 100;
 
   /** Communities whose guide is printed: those with a charter (validation makes that all of them). */
   get guides(): CommunityDocument[] {
