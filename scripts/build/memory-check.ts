@@ -54,3 +54,14 @@ export function checkMemory(
     },
   );
 }
+
+/**
+ * Frees what rendering left behind before a stage that starts another process (Pagefind's
+ * indexer, Chromium). Node holds on to the garbage of 16,000 rendered pages (1.6 GB at 10,000
+ * content pages) while it only waits for that process, so the two peaks add up. Collected
+ * first, Node holds about 1.0 GB there instead of 1.6 GB. Only when Node was started with
+ * --expose-gc, as npm run build is; elsewhere (the tests) it does nothing.
+ */
+export function releaseRenderingMemory(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}

@@ -14,7 +14,7 @@ import {
   recoverOutput,
 } from "./output-folder.ts";
 import type { SiteModel } from "../model/site-model.ts";
-import { checkMemory } from "./memory-check.ts";
+import { checkMemory, releaseRenderingMemory } from "./memory-check.ts";
 import { siteUrlWarning } from "./site-url-warning.ts";
 import { validateStage } from "./validate-stage.ts";
 
@@ -125,6 +125,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       },
       (r) => `${r.pages} pages${r.images ? `, ${r.images} images` : ""}`,
     );
+    releaseRenderingMemory();
     const search =
       options.search === false
         ? { pages: 0 }
