@@ -8,7 +8,7 @@ import { variantModule } from "./variants.ts";
 
 const [id, contentDir, outputDir, workDir, siteDir] = process.argv.slice(2);
 if (!id || !contentDir || !outputDir || !workDir) {
-  console.error("Usage: run-variant.ts <variant> <contentDir> <outputDir> <workDir>");
+  console.error("Usage: run-variant.ts <variant> <contentDir> <outputDir> <workDir> [siteDir]");
   process.exit(2);
 }
 const started = performance.now();
