@@ -45,8 +45,13 @@ export interface PageAudit {
 export interface AuditOptions {
   origin: string;
   urls: readonly string[];
-  /** The width at which every axe rule runs; the others run layoutRules. @default 390 */
+  /**
+   * The width at which every axe rule runs; the others run layoutRules. A page not checked at
+   * that width gets every rule at its first width. @default 390
+   */
   fullAxeWidth?: number;
+  /** The widths to check a page at. @default auditWidths, for every page */
+  widthsFor?: (url: string) => readonly number[];
   /** Tabs open at once. @default 3 */
   concurrency?: number;
   /** Which pages to measure for overflow and focus as well as axe. @default every page */
@@ -95,16 +100,19 @@ async function auditPage(
   // tsx and vitest compile this file keeping function names (an __name helper the page lacks).
   await page.evaluateOnNewDocument("globalThis.__name = (fn) => fn;");
   try {
-    await page.setViewport({ width: auditWidths[0], height: 800 });
+    const widths = options.widthsFor?.(url) ?? auditWidths;
+    const fullAxeWidth = options.fullAxeWidth ?? 390;
+    const fullAt = widths.includes(fullAxeWidth) ? fullAxeWidth : widths[0];
+    await page.setViewport({ width: widths[0]!, height: 800 });
     await page.goto(`${origin}${url}`, { waitUntil: "load" });
     const awaited = options.waitFor?.[url];
     if (awaited) await page.waitForSelector(awaited, { timeout: 15_000 });
     await page.evaluate(await axeSource);
-    for (const width of auditWidths) {
+    for (const width of widths) {
       await page.setViewport({ width, height: width < 800 ? 800 : 900 });
       // Fonts change line lengths, so nothing is measured before they are in.
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      const full = width === (options.fullAxeWidth ?? 390);
+      const full = width === fullAt;
       audit.axe.push(...(await runAxe(page, full)).map((v) => `${width}px ${v}`));
       if (options.readByMembers && !options.readByMembers(url)) continue;
       const overflow = await page.evaluate(() => ({
