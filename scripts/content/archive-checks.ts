@@ -6,16 +6,7 @@
  * branch is the governance check's rule (scripts/governance/archive-rules.ts).
  */
 import type { ContentFile } from "./load-content.ts";
-import type { FieldPath } from "./locate-field.ts";
-
-/** Reports a broken rule at a field of a file; the caller adds the position. */
-export type ArchiveReport = (
-  file: ContentFile,
-  field: FieldPath,
-  code: string,
-  message: string,
-  hint: string,
-) => void;
+import type { Report } from "./report-problem.ts";
 
 const isVersionName = (name: string) => /^\d+(\.\d+)*$/.test(name);
 type Row = Record<string, unknown>;
@@ -34,7 +25,7 @@ const restoreHint = (file: ContentFile) =>
   `This file is a copy that npm run approve wrote when the version was approved: restore it from git (git checkout origin/main -- ${file.path}) rather than editing it.`;
 
 /** Checks every approved version's copy against its folder and its community's charter. */
-export function checkArchive(files: readonly ContentFile[], report: ArchiveReport): void {
+export function checkArchive(files: readonly ContentFile[], report: Report): void {
   const charters = new Map(
     files.filter((f) => f.type.name === "charter").map((f) => [f.community!, f]),
   );
