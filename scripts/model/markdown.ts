@@ -1,4 +1,9 @@
-import markdownIt, { type MarkdownIt } from "markdown-it";
+import markdownIt, {
+  type MarkdownIt,
+  type PluginSimple,
+  type PluginWithOptions,
+  type StateInline,
+} from "markdown-it";
 import anchor from "markdown-it-anchor";
 import footnote from "markdown-it-footnote";
 
@@ -79,6 +84,22 @@ export interface MarkdownReference {
 let refused: { target: string; image: boolean }[] | undefined;
 let insideImage = 0;
 
+type InlineRule = (state: StateInline, silent: boolean) => boolean;
+
+/** One of markdown-it's own inline rules, to wrap: its types keep the rule list private. */
+function inlineRule(md: MarkdownIt, name: string): InlineRule {
+  const rules = (md.inline.ruler as unknown as { __rules__: { name: string; fn: InlineRule }[] })
+    .__rules__;
+  return rules.find((rule) => rule.name === name)!.fn;
+}
+
+/*
+ * The plugins' types are CommonJS and name markdown-it's CommonJS types, which TypeScript keeps
+ * apart from the ESM types this module imports: the same plugins, seen through the other door.
+ */
+const anchorPlugin = anchor as unknown as PluginWithOptions<anchor.AnchorOptions>;
+const footnotePlugin = footnote as unknown as PluginSimple;
+
 /**
  * The one Markdown renderer for the site and the PDFs: raw HTML is shown as text, unsafe link
  * schemes are refused, headings get ids for the page contents, and footnotes carry the sources.
@@ -91,7 +112,7 @@ export function createMarkdown({ anchors = true }: { anchors?: boolean } = {}): 
     if (!safe) refused?.push({ target: url, image: insideImage > 0 });
     return safe;
   };
-  const imageRule = md.inline.ruler.__rules__.find((rule) => rule.name === "image")!.fn;
+  const imageRule = inlineRule(md, "image");
   md.inline.ruler.at("image", (state, silent) => {
     insideImage += 1;
     try {
@@ -100,8 +121,8 @@ export function createMarkdown({ anchors = true }: { anchors?: boolean } = {}): 
       insideImage -= 1;
     }
   });
-  if (anchors) md.use(anchor, { slugify, tabIndex: false, level: [2, 3] });
-  md.use(footnote);
+  if (anchors) md.use(anchorPlugin, { slugify, tabIndex: false, level: [2, 3] });
+  md.use(footnotePlugin);
   // Footnote ids carry the page's id prefix, as headings do: fn1 on the site, fnchapter-x-1 in a guide.
   md.renderer.rules.footnote_anchor_name = (
     tokens,

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { HtmlValidate, type ConfigData } from "html-validate";
 import type { Browser, Page } from "puppeteer-core";
-import markdownIt from "markdown-it";
+import markdownIt, { type MarkdownIt } from "markdown-it";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as esbuild from "esbuild";
 import { build, renderSite, type BuildResult } from "../../scripts/build/pipeline.ts";
@@ -87,14 +87,14 @@ describe("the example site", () => {
     // The stages that read content, as a build with PDFs runs them: validation, then the site
     // with its print pages. The PDF stage cannot parse: the next test shows it holds no parser.
     vi.stubEnv("CHARTERBOOK_TODAY", exampleToday);
-    const originalParse = markdownIt.prototype.parse;
-    const parse = vi.spyOn(markdownIt.prototype, "parse").mockImplementation(function (
-      this: ReturnType<typeof markdownIt>,
-      src,
-      env,
+    const prototype = markdownIt.prototype as MarkdownIt;
+    const originalParse = prototype.parse;
+    const parse = vi.spyOn(prototype, "parse").mockImplementation(function (
+      this: MarkdownIt,
+      ...args: Parameters<MarkdownIt["parse"]>
     ) {
-      markdownParses.push(src);
-      return originalParse.call(this, src, env);
+      markdownParses.push(args[0]);
+      return originalParse.apply(this, args);
     });
     yamlParses.counting = true;
     try {
