@@ -82,8 +82,11 @@ function virtualModules(): Record<string, string> {
         if (text === undefined) throw new Error(String(file) + " is not available in the content editor.");
         return text;
       }
+      // The loader's reads of a content folder: the editor hands it files' bytes, never a folder.
+      function unavailable() { throw new Error("The content editor reads no folder."); }
+      export const openSync = unavailable, fstatSync = unavailable, closeSync = unavailable;
       export const constants = {};
-      export default { readdirSync, readFileSync, constants };`,
+      export default { readdirSync, readFileSync, openSync, fstatSync, closeSync, constants };`,
     // Only the schemas' fingerprint is ever hashed in the browser, and the bundle holds exactly the
     // schemas it was computed from, so the digest is that fingerprint.
     "charterbook:crypto": `
