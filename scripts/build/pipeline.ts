@@ -131,7 +131,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         ? { pages: 0 }
         : await timed(
             "pagefind",
-            () => indexSearch(staging),
+            () => indexSearch(staging, { pages: site.searchablePages }),
             (r) => `${r.pages} pages indexed`,
           );
     // The PDF stage (and Puppeteer, a few hundred milliseconds to load) only when PDFs are asked for.
@@ -191,14 +191,14 @@ export async function renderSite(options: {
   outputDir: string;
   printPages?: boolean;
   basePath?: string;
-}): Promise<{ model: SiteModel; pages: number }> {
+}): Promise<{ model: SiteModel; pages: number; searchablePages: string[] }> {
   const { model } = await validateStage(options.contentDir);
-  const { pages } = await runEleventy({
+  const { pages, searchablePages } = await runEleventy({
     model,
     outputDir: options.outputDir,
     printPages: options.printPages ?? false,
     basePath: options.basePath ?? "/",
   });
   await writeContentImages(model, options.outputDir);
-  return { model, pages };
+  return { model, pages, searchablePages };
 }

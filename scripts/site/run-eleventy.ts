@@ -4,6 +4,7 @@ import { register } from "tsx/esm/api";
 import { CharterbookError } from "../cli/errors.ts";
 import type { SiteModel } from "../model/site-model.ts";
 import { pdfSizePlaceholderMark } from "./pdf-links.ts";
+import { isSearchable } from "./search-index.ts";
 import printPagesPlugin from "./print-pages.ts";
 import { projectRoot, sitePagesDir } from "./project-paths.ts";
 import { addSiteModel } from "./site-data.ts";
@@ -36,6 +37,8 @@ export interface RenderedSite {
   pages: number;
   /** Pages that link to a PDF, whose size is filled in once the PDFs exist (paths in the output). */
   pagesWithPdfLinks: string[];
+  /** Pages members can search, for the search index (paths in the output). */
+  searchablePages: string[];
 }
 
 /** A layout or page failed to render: the message names the file and what went wrong, no stack. */
@@ -124,8 +127,17 @@ export async function runEleventy({
   );
   return {
     pages: html.length,
-    pagesWithPdfLinks: html
-      .filter((t) => typeof t.content === "string" && t.content.includes(pdfSizePlaceholderMark))
-      .map((t) => t.outputPath),
+    pagesWithPdfLinks: pagesWhose(html, (content) => content.includes(pdfSizePlaceholderMark)),
+    searchablePages: pagesWhose(html, isSearchable),
   };
+}
+
+/** The output paths of the pages whose HTML passes a test. */
+function pagesWhose(
+  pages: { outputPath: string; content?: unknown }[],
+  test: (html: string) => boolean,
+): string[] {
+  return pages
+    .filter((page) => typeof page.content === "string" && test(page.content))
+    .map((page) => page.outputPath);
 }
