@@ -47,6 +47,19 @@ export function onInterrupt(cleanup: Cleanup): () => void {
 }
 
 /**
+ * A reader that stops reading (`npm run build | head`) closes the pipe; the command finishes its
+ * work without printing the rest, rather than stopping halfway with a stack trace (EPIPE).
+ */
+function keepWorkingWhenOutputCloses(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      stream.write = () => true;
+    });
+  }
+}
+
+/**
  * Runs a command's main function and maps every failure to words and an exit code in one place:
  * a CharterbookError prints its message and hint (no stack trace: it is about the user's input or
  * machine); an operating-system error is put into words the same way; anything else is a bug in
@@ -73,6 +86,7 @@ export function runCommand(
   };
   process.once("SIGINT", () => stop("SIGINT"));
   process.once("SIGTERM", () => stop("SIGTERM"));
+  keepWorkingWhenOutputCloses();
 
   let failed = false;
   const fail = (error: unknown) => {

@@ -101,6 +101,21 @@ describe("npm run validate", () => {
     expect(badFlag.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("finishes with its exit code, and no stack trace, when its reader stops reading", async () => {
+    tree = await fixtureTree("duplicate-versions");
+    // As `npm run validate | head -0` does: the pipe is closed before the report is written.
+    const child = spawn(tsx, [validateScript, "--content", "content"], {
+      cwd: tree.root,
+      env: { ...process.env, GITHUB_ACTIONS: "" },
+    });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(1);
+  });
+
   it("exits 2 when the content folder does not exist", async () => {
     const run = await validate(projectRoot, ["--content", "no-such-folder"]);
     expect(run.code).toBe(2);
