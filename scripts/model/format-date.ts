@@ -16,11 +16,21 @@ export function formatDate(
   locale: string,
   style: Site["date_style"] = "long",
 ): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return iso;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return formatter(locale, style).format(date);
+  const key = `${locale} ${style} ${iso}`;
+  let shown = formatted.get(key);
+  if (shown === undefined) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    if (!match) return iso;
+    const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+    shown = formatter(locale, style).format(date);
+    formatted.set(key, shown);
+  }
+  return shown;
 }
+
+// A site shows the same few hundred dates on thousands of pages (every version history, every
+// review date), and formatting one costs microseconds each time: each is formatted once.
+const formatted = new Map<string, string>();
 
 // Building an Intl.DateTimeFormat costs far more than using one, and every page shows dates.
 const formatters = new Map<string, Intl.DateTimeFormat>();
