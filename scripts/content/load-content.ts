@@ -103,7 +103,7 @@ async function scanFolder(contentDir: string, prefix = ""): Promise<Entry[]> {
   );
   // Files are read as they are listed; folders are listed concurrently, and the list keeps the
   // folder's order.
-  const found: (Entry | Promise<Entry> | Promise<Entry[]>)[] = [];
+  const found: (Entry | Promise<Entry[]>)[] = [];
   for (const entry of entries) {
     const relativePath = prefix ? `${prefix}/${entry.name}` : entry.name;
     const absolute = path.join(contentDir, relativePath);

@@ -1,5 +1,5 @@
 import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { CharterbookError } from "../cli/errors.ts";
@@ -80,7 +80,7 @@ export async function indexSearch(
     return { pages: added.page_count };
   } finally {
     await pagefind.close();
-    await rm(input, { recursive: true, force: true });
+    rmSync(input, { recursive: true, force: true });
   }
 }
 
