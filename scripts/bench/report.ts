@@ -106,13 +106,21 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   ] as const) {
     for (const size of sizes) {
       const r = ratio(stats, size, variant, "bare-eleventy");
-      // Pagefind's own share of the search build, measured on the same site.
+      // Pagefind's own share of the search build, measured on the same site; and the least bare
+      // Eleventy with Pagefind takes.
       const pagefind = ratio(stats, size, "pagefind-alone", "bare-eleventy");
+      const bareWithSearch = ratio(stats, size, "pagefind-bare", "bare-eleventy");
+      const beside = [
+        pagefind === undefined ? "" : `Pagefind alone ${times(pagefind)}`,
+        bareWithSearch === undefined
+          ? ""
+          : `bare Eleventy then Pagefind ${times(1 + bareWithSearch)}`,
+      ].filter(Boolean);
       checks.push({
         target: `${variant === "ours-site" ? "Site only" : "With search"} ≤ ${limit}× bare Eleventy at ${thousands(size)} pages`,
         measured:
-          variant === "ours-search" && pagefind !== undefined
-            ? `${times(r)} (Pagefind alone ${times(pagefind)})`
+          variant === "ours-search" && beside.length
+            ? `${times(r)} (${beside.join("; ")})`
             : times(r),
         pass: r === undefined ? undefined : r <= limit,
       });
@@ -141,6 +149,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   const beside = [
     ["site only", peakAt10k("ours-site")],
     ["Pagefind alone", peakAt10k("pagefind-alone")],
+    ["Pagefind on bare Eleventy's site", peakAt10k("pagefind-bare")],
   ].flatMap(([name, bytes]) => (bytes === undefined ? [] : [`${name} ${megabytes(+bytes)}`]));
   checks.push({
     target: "Peak memory at 10,000 pages with search < 1.5 GB",
@@ -242,12 +251,13 @@ export function formatReport(results: BenchResults): string {
     "",
     "## Ratios",
     "",
-    "| pages | 3/2 site ÷ bare | 4/2 search ÷ bare | 6/2 Pagefind alone ÷ bare | 2/1 bare ÷ floor |",
-    "| ---: | ---: | ---: | ---: | ---: |",
+    "| pages | 3/2 site ÷ bare | 4/2 search ÷ bare | 6/2 Pagefind alone ÷ bare | (2+7)/2 bare then Pagefind ÷ bare | 2/1 bare ÷ floor |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: |",
   );
   for (const size of sizes) {
+    const bareSearch = ratio(stats, size, "pagefind-bare", "bare-eleventy");
     lines.push(
-      `| ${thousands(size)} | ${times(ratio(stats, size, "ours-site", "bare-eleventy"))} | ${times(ratio(stats, size, "ours-search", "bare-eleventy"))} | ${times(ratio(stats, size, "pagefind-alone", "bare-eleventy"))} | ${times(ratio(stats, size, "bare-eleventy", "floor"))} |`,
+      `| ${thousands(size)} | ${times(ratio(stats, size, "ours-site", "bare-eleventy"))} | ${times(ratio(stats, size, "ours-search", "bare-eleventy"))} | ${times(ratio(stats, size, "pagefind-alone", "bare-eleventy"))} | ${times(bareSearch === undefined ? undefined : 1 + bareSearch)} | ${times(ratio(stats, size, "bare-eleventy", "floor"))} |`,
     );
   }
   lines.push(

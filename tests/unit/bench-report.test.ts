@@ -89,6 +89,7 @@ describe("checkTargets", () => {
         record(10_000, "ours-site", 1, 30_000, 1200),
         record(10_000, "ours-search", 1, 60_000, 2000),
         record(10_000, "pagefind-alone", 1, 25_000, 1800),
+        record(10_000, "pagefind-bare", 1, 19_000, 1700),
         record(10_000, "validation", 1, 12_000),
       ]),
     );
@@ -102,9 +103,10 @@ describe("checkTargets", () => {
       pass: false,
     });
     expect(result("With search ≤ 1.6× bare Eleventy at 1,000 pages")?.pass).toBeUndefined();
-    // Beside a search build's ratio, the share of it that is Pagefind's own.
+    // Beside a search build's ratio, the share of it that is Pagefind's own, and the least bare
+    // Eleventy followed by Pagefind on its own site takes (20 s + 19 s against 20 s).
     expect(result("With search ≤ 1.6× bare Eleventy at 10,000 pages")).toMatchObject({
-      measured: "3.00× (Pagefind alone 1.25×)",
+      measured: "3.00× (Pagefind alone 1.25×; bare Eleventy then Pagefind 1.95×)",
       pass: false,
     });
     expect(result("3. Ours, site only: growth")).toMatchObject({ measured: "12.50×", pass: false });
@@ -115,7 +117,8 @@ describe("checkTargets", () => {
     });
     expect(result("Validation alone < 1 ms per page at 10,000 pages")?.pass).toBe(false);
     expect(result("Peak memory at 10,000 pages with search")).toMatchObject({
-      measured: "2000 MB (site only 1200 MB; Pagefind alone 1800 MB)",
+      measured:
+        "2000 MB (site only 1200 MB; Pagefind alone 1800 MB; Pagefind on bare Eleventy's site 1700 MB)",
       pass: false,
     });
     expect(result("PDF: one browser launch")?.pass).toBeUndefined();
