@@ -102,16 +102,16 @@ async function axeViolations(target: Page | Frame): Promise<string[]> {
 }
 
 /**
- * The file once a save has written it: changed (or there, for a new file), and the same on two
- * reads in a row, since the local backend truncates a file before writing it and a read can fall
- * in between.
+ * The file once a save has written it: changed (or there, for a new file), not empty, and the
+ * same on two reads in a row, since the local backend truncates a file before writing it and a
+ * read can fall in between (on a busy machine, both reads of a pair can).
  */
 async function savedFile(file: string, before = ""): Promise<string> {
   const readNow = () => read(file).catch(() => "");
   let text = before;
   await waitFor(`the save of ${file}`, async () => {
     const first = await readNow();
-    if (first === before) return false;
+    if (first === before || first === "") return false;
     await new Promise((resolve) => setTimeout(resolve, 100));
     text = await readNow();
     return text === first;
