@@ -5,13 +5,12 @@ import { layoutsDir } from "./scripts/site/project-paths.ts";
 
 /**
  * Eleventy's settings. Its input is the project's own pages (site/pages); the content arrives as
- * the site model from scripts/site/run-eleventy.ts, which `npm run build` and `npm start` call.
- * Eleventy never reads content/.
+ * the site model from scripts/site/run-eleventy.ts, which `npm run build` and `npm start` call and
+ * which applies this file. Eleventy never reads content/.
  */
 export const config = {
   templateFormats: ["njk"],
-  htmlTemplateEngine: false,
-};
+} as const;
 
 export default function (eleventyConfig: UserConfig): void {
   // Eleventy resolves includes against the input folder.

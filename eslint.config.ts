@@ -25,4 +25,9 @@ export default tseslint.config(
       "no-console": "off",
     },
   },
+  {
+    // The launcher (scripts/launch.mjs) is the one JavaScript module Node runs directly.
+    files: ["scripts/**/*.mjs"],
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+  },
 );

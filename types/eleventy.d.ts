@@ -53,6 +53,7 @@ declare module "@11ty/eleventy" {
       ) => unknown,
     ): void;
     setIncludesDirectory(dir: string): void;
+    setTemplateFormats(formats: string[]): void;
     /** The project's folders as Eleventy resolved them, relative to the working directory. */
     readonly directories: { input: string; output: string; includes: string; data: string };
     addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
@@ -82,7 +83,8 @@ declare module "@11ty/eleventy" {
   export interface EleventyOptions {
     source?: "cli" | "script";
     runMode?: "build" | "serve" | "watch";
-    configPath?: string;
+    /** A config file to import; false for none (the options' config callback still runs). */
+    configPath?: string | false;
     quietMode?: boolean;
     pathPrefix?: string;
     config?: (config: UserConfig) => void | Promise<void>;

@@ -8,9 +8,7 @@ import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { median } from "./report.ts";
 import type { LivePreviewResults } from "./results.ts";
-import { repositoryRoot } from "./variants.ts";
-
-const serveScript = "scripts/serve.ts";
+import { launch, repositoryRoot } from "./variants.ts";
 
 export async function benchLivePreview(options: {
   contentDir: string;
@@ -26,11 +24,11 @@ export async function benchLivePreview(options: {
   await rm(contentDir, { recursive: true, force: true });
   await mkdir(path.dirname(contentDir), { recursive: true });
   await cp(options.contentDir, contentDir, { recursive: true });
-  const server = spawn(
-    process.execPath,
-    ["--import", "tsx", serveScript, "--content", contentDir, "--port", "0"],
-    { cwd: repositoryRoot, stdio: ["ignore", "pipe", "pipe"], detached: true },
-  );
+  const server = spawn(process.execPath, launch("serve", "--content", contentDir, "--port", "0"), {
+    cwd: repositoryRoot,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   let output = "";
   server.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
   server.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));

@@ -20,7 +20,7 @@ import { measure } from "./measure.ts";
 import { median } from "./report.ts";
 import type { PdfDocumentTiming, PdfResults } from "./results.ts";
 import { serveStatic, type StaticServer } from "./serve-static.ts";
-import { repositoryRoot } from "./variants.ts";
+import { launch, repositoryRoot } from "./variants.ts";
 
 /**
  * A first guess at how the synthetic guide's length grows: the cover, contents, charter, ground
@@ -114,13 +114,7 @@ interface PrintedSite {
 async function printSite(site: PdfSite): Promise<PrintedSite> {
   const run = await measure(
     process.execPath,
-    [
-      "--import",
-      "tsx",
-      path.join(repositoryRoot, "scripts/bench/render-pdfs-child.ts"),
-      site.contentDir,
-      site.siteDir,
-    ],
+    launch("bench/render-pdfs-child", site.contentDir, site.siteDir),
     { cwd: repositoryRoot, countProcesses: isBrowserProcess },
   );
   if (run.exitCode !== 0)

@@ -2,7 +2,7 @@
  * Child-process entry for the PDF benchmark: runs renderPdfs() on a built site
  * exactly as a build does (it launches its own browser), so the parent can count
  * the browser processes it starts. Prints the RenderedPdf list as one JSON line.
- *   node --import tsx scripts/bench/render-pdfs-child.ts <contentDir> <siteDir>
+ *   node scripts/launch.mjs bench/render-pdfs-child <contentDir> <siteDir>
  */
 import { validateStage } from "../build/validate-stage.ts";
 import { renderPdfs } from "../pdf/render-pdfs.ts";

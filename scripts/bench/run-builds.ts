@@ -7,7 +7,7 @@ import path from "node:path";
 import { generateCorpus } from "./generate-corpus.ts";
 import { measure } from "./measure.ts";
 import type { CorpusInfo, RunRecord } from "./results.ts";
-import { missingModules, repositoryRoot, type VariantInfo } from "./variants.ts";
+import { launch, missingModules, repositoryRoot, type VariantInfo } from "./variants.ts";
 
 export interface BuildRunOptions {
   sizes: readonly number[];
@@ -93,14 +93,14 @@ async function runVariant(
     [
       // As npm run build runs: the build frees rendering's garbage before Pagefind starts.
       "--expose-gc",
-      "--import",
-      "tsx",
-      path.join(repositoryRoot, "scripts/bench/run-variant.ts"),
-      variant.id,
-      contentDir,
-      output,
-      scratch,
-      ...(variant.indexes ? [outputDir(workDir, size, variant.indexes)] : []),
+      ...launch(
+        "bench/run-variant",
+        variant.id,
+        contentDir,
+        output,
+        scratch,
+        ...(variant.indexes ? [outputDir(workDir, size, variant.indexes)] : []),
+      ),
     ],
     { cwd: repositoryRoot },
   );

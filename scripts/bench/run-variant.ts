@@ -1,7 +1,7 @@
 /**
  * Child-process entry for one benchmark variant, so each run starts cold and
  * its memory is measured on its own:
- *   node --import tsx scripts/bench/run-variant.ts <variant> <contentDir> <outputDir> <workDir> [siteDir]
+ *   node scripts/launch.mjs bench/run-variant <variant> <contentDir> <outputDir> <workDir> [siteDir]
  * Prints one JSON line with what it built and its own timing.
  */
 import { variantModule } from "./variants.ts";

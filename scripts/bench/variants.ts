@@ -9,7 +9,13 @@ import { fileURLToPath } from "node:url";
 import type { VariantOptions, VariantResult } from "./variants/variant.ts";
 
 export type VariantId =
-  "floor" | "bare-eleventy" | "ours-site" | "ours-search" | "validation" | "pagefind-alone";
+  | "floor"
+  | "bare-eleventy"
+  | "ours-site"
+  | "ours-search"
+  | "validation"
+  | "pagefind-alone"
+  | "pagefind-bare";
 
 export interface VariantInfo {
   id: VariantId;
@@ -43,9 +49,24 @@ export const variants: readonly VariantInfo[] = [
     needs: ["scripts/site/search-index.ts"],
     indexes: "ours-site",
   },
+  {
+    // What Pagefind costs on bare Eleventy's site: 2 and 7 together are the least an Eleventy
+    // site with Pagefind search takes, whatever it is built with.
+    id: "pagefind-bare",
+    label: "7. Pagefind alone, indexing the site of 2",
+    needs: ["scripts/site/search-index.ts"],
+    indexes: "bare-eleventy",
+  },
 ];
 
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** Node's arguments that run scripts/<command>.ts as the npm scripts run it, from its compiled copy. */
+export const launch = (command: string, ...args: string[]) => [
+  path.join(repositoryRoot, "scripts/launch.mjs"),
+  command,
+  ...args,
+];
 
 /** Modules this variant needs that do not exist yet; empty when it can run. */
 export function missingModules(variant: VariantInfo): string[] {
@@ -60,7 +81,19 @@ interface VariantModule {
   run(options: VariantOptions): Promise<VariantResult>;
 }
 
+/** Each variant's module, by name: literal imports, which the compiled copy can follow (scripts/launch.mjs). */
+const variantModules: Record<VariantId, () => Promise<VariantModule>> = {
+  floor: () => import("./variants/floor.ts"),
+  "bare-eleventy": () => import("./variants/bare-eleventy.ts"),
+  "ours-site": () => import("./variants/ours-site.ts"),
+  "ours-search": () => import("./variants/ours-search.ts"),
+  validation: () => import("./variants/validation.ts"),
+  "pagefind-alone": () => import("./variants/pagefind-alone.ts"),
+  "pagefind-bare": () => import("./variants/pagefind-bare.ts"),
+};
+
 export async function variantModule(id: string): Promise<VariantModule> {
-  if (!findVariant(id)) throw new Error(`There is no benchmark variant "${id}".`);
-  return (await import(`./variants/${id}.ts`)) as VariantModule;
+  const variant = findVariant(id);
+  if (!variant) throw new Error(`There is no benchmark variant "${id}".`);
+  return variantModules[variant.id]();
 }

@@ -1,12 +1,12 @@
 import path from "node:path";
 import { Eleventy, HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
-import { register } from "tsx/esm/api";
+import projectConfig, { config as projectOptions } from "../../eleventy.config.ts";
 import { CharterbookError } from "../cli/errors.ts";
 import type { SiteModel } from "../model/site-model.ts";
 import { pdfSizePlaceholderMark } from "./pdf-links.ts";
 import { isSearchable } from "./search-index.ts";
 import printPagesPlugin from "./print-pages.ts";
-import { projectRoot, sitePagesDir } from "./project-paths.ts";
+import { sitePagesDir } from "./project-paths.ts";
 import { addSiteModel } from "./site-data.ts";
 
 export interface RunEleventyOptions {
@@ -49,20 +49,6 @@ export class TemplateRenderError extends CharterbookError {
   }
 }
 
-export const eleventyConfigPath = path.join(projectRoot, "eleventy.config.ts");
-
-let typeScriptLoaderRegistered = false;
-
-/**
- * Eleventy imports its config file with Node's own import(), which cannot read TypeScript on
- * Node 20; tsx's loader lets it (the build CLI already runs under tsx, tests do not).
- */
-export function allowTypeScriptConfig(): void {
-  if (typeScriptLoaderRegistered) return;
-  register();
-  typeScriptLoaderRegistered = true;
-}
-
 /** Follows Eleventy's chain of wrapped errors (originalError and cause) to the messages that say what went wrong. */
 export function describeEleventyError(error: unknown): string {
   const messages: string[] = [];
@@ -88,15 +74,20 @@ export async function runEleventy({
   printPages = false,
   onlyDocuments,
 }: RunEleventyOptions): Promise<RenderedSite> {
-  allowTypeScriptConfig();
   const eleventy = new Eleventy(sitePagesDir, path.resolve(outputDir), {
     source: "script",
     runMode: "build",
-    configPath: eleventyConfigPath,
+    // eleventy.config.ts is applied below, as a module of the build, rather than imported by
+    // Eleventy: the build runs from compiled JavaScript (scripts/launch.mjs), where Eleventy's
+    // import of a .ts file would fail on Node 20, and a second copy of the site's modules would
+    // be loaded beside the build's own. A false path stops Eleventy looking for a config file.
+    configPath: false,
     quietMode: quiet,
     // Eleventy's HTML base plugin, added below, puts it in front of every URL in the HTML.
     pathPrefix: basePath,
     config: (config: UserConfig) => {
+      config.setTemplateFormats([...projectOptions.templateFormats]);
+      projectConfig(config);
       addSiteModel(config, () => model, onlyDocuments);
       // The site's own pages (the files in site/pages) list documents and are left as they were;
       // the documents' pages are virtual templates under charterbook/.

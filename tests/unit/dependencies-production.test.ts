@@ -14,6 +14,7 @@ const manifest = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"
   devDependencies: Record<string, string>;
 };
 const entryPoints = [
+  "scripts/launch.mjs",
   "scripts/build.ts",
   "scripts/serve.ts",
   "scripts/validate.ts",
