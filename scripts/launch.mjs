@@ -38,7 +38,6 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const projectRoot = fileURLToPath(new URL("../", import.meta.url));
 const compiledRoot = path.join(projectRoot, "node_modules/.cache/charterbook/compiled");
-const manifestFile = path.join(compiledRoot, "manifest.json");
 
 /** Change it when the way files are compiled changes: every copy is then made again. */
 const compilerVersion = 1;
@@ -75,8 +74,40 @@ function writeWhole(/** @type {string} */ file, /** @type {string} */ text) {
   renameSync(partial, file);
 }
 
+/** The first line of a compiled copy: what it was compiled from, and how. */
+const stampOf = (/** @type {string} */ how, /** @type {string} */ sourceHash) =>
+  `// compiled by scripts/launch.mjs: ${how} ${sourceHash}`;
+
+/** The first line of a file, or "" when there is none. */
+function firstLine(/** @type {string} */ file) {
+  try {
+    const text = readFileSync(file, "utf8");
+    return text.slice(0, text.indexOf("\n"));
+  } catch {
+    return "";
+  }
+}
+
+/** Every compiled module in the copy, as the source it would come from (relative to the project). */
+function listCompiled(folder = compiledRoot) {
+  /** @type {string[]} */
+  const found = [];
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const file = path.join(folder, entry.name);
+    if (entry.isDirectory()) found.push(...listCompiled(file));
+    else if (entry.name.endsWith(".js"))
+      found.push(
+        path.relative(compiledRoot, file).split(path.sep).join("/").replace(/\.js$/, ".ts"),
+      );
+  }
+  return found;
+}
+
 /**
  * Brings the compiled copy up to date and returns the path of the command's compiled module.
+ * Each copy starts with the hash of the source it was compiled from, so the copy describes itself:
+ * however two commands started at once interleave their writes, a copy that does not match its
+ * source is compiled again by the next run.
  * @param {string} entry the command's source, relative to the project
  * @param {string[]} sources every source to compile (listSources)
  */
@@ -87,33 +118,28 @@ async function compiledCopy(entry, sources) {
   const esbuildVersion = JSON.parse(
     readFileSync(path.join(projectRoot, "node_modules/esbuild/package.json"), "utf8"),
   ).version;
-  const key = `${compilerVersion} esbuild ${esbuildVersion} node ${nodeMajor} ${projectRoot}`;
-  /** @type {{ key?: string; files?: Record<string, string> }} */
-  let previous = {};
-  try {
-    previous = JSON.parse(readFileSync(manifestFile, "utf8"));
-  } catch {
-    // No copy yet, or one cut short: everything is compiled.
-  }
-  const compiled = previous.key === key ? (previous.files ?? {}) : {};
+  const how = `v${compilerVersion} esbuild ${esbuildVersion} node ${nodeMajor}`;
 
-  const known = new Set(sources);
-  /** @type {Record<string, string>} */
-  const files = {};
   const stale = [];
   for (const source of sources) {
-    files[source] = createHash("sha1")
+    const sourceHash = createHash("sha1")
       .update(readFileSync(path.join(projectRoot, source)))
       .digest("base64url");
-    if (compiled[source] !== files[source]) stale.push(source);
+    const stamp = stampOf(how, sourceHash);
+    if (firstLine(compiledPath(source)) !== stamp) stale.push({ source, stamp });
   }
-  const gone = Object.keys(compiled).filter((source) => !known.has(source));
-  if (!stale.length && !gone.length) return compiledPath(entry);
-
-  const esbuild = await import("esbuild");
-  await Promise.all(stale.map((source) => compileModule(esbuild, source, known, nodeMajor)));
-  for (const source of gone) rmSync(compiledPath(source), { force: true });
-  writeWhole(manifestFile, JSON.stringify({ key, files }));
+  if (stale.length) {
+    const esbuild = await import("esbuild");
+    await Promise.all(
+      stale.map(({ source, stamp }) => compileModule(esbuild, source, stamp, sources, nodeMajor)),
+    );
+  }
+  const known = new Set(sources);
+  for (const source of listCompiled()) {
+    if (known.has(source)) continue;
+    rmSync(compiledPath(source), { force: true });
+    rmSync(`${compiledPath(source)}.map`, { force: true });
+  }
   return compiledPath(entry);
 }
 
@@ -121,10 +147,11 @@ async function compiledCopy(entry, sources) {
  * Compiles one module to JavaScript, its imports kept as imports.
  * @param {typeof import("esbuild")} esbuild
  * @param {string} source relative to the project
- * @param {Set<string>} known every compiled source
+ * @param {string} stamp the copy's first line
+ * @param {string[]} sources every compiled source
  * @param {string} nodeMajor
  */
-async function compileModule(esbuild, source, known, nodeMajor) {
+async function compileModule(esbuild, source, stamp, sources, nodeMajor) {
   const sourceFile = path.join(projectRoot, source);
   const sourceUrl = pathToFileURL(sourceFile).href;
   const result = await esbuild.build({
@@ -141,6 +168,7 @@ async function compileModule(esbuild, source, known, nodeMajor) {
     sourcesContent: false,
     logLevel: "silent",
     define: { "import.meta.url": JSON.stringify(sourceUrl) },
+    banner: { js: stamp },
     plugins: [
       {
         name: "keep-imports",
@@ -151,7 +179,7 @@ async function compileModule(esbuild, source, known, nodeMajor) {
             const target = new URL(specifier, sourceUrl);
             if (!specifier.endsWith(".ts")) return { path: target.href, external: true };
             const targetSource = path.relative(projectRoot, fileURLToPath(target));
-            if (!known.has(targetSource.split(path.sep).join("/")))
+            if (!sources.includes(targetSource.split(path.sep).join("/")))
               throw new Error(`${source} imports ${specifier}, which is not compiled.`);
             return { path: specifier.replace(/\.ts$/, ".js"), external: true };
           });

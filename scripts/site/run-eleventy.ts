@@ -86,8 +86,6 @@ export async function runEleventy({
     // Eleventy's HTML base plugin, added below, puts it in front of every URL in the HTML.
     pathPrefix: basePath,
     config: (config: UserConfig) => {
-      config.setTemplateFormats([...projectOptions.templateFormats]);
-      projectConfig(config);
       addSiteModel(config, () => model, onlyDocuments);
       // The site's own pages (the files in site/pages) list documents and are left as they were;
       // the documents' pages are virtual templates under charterbook/.
@@ -101,6 +99,9 @@ export async function runEleventy({
       // Rewrites every URL in every page; at the root there is nothing to rewrite, so it is
       // only added for a base path (it costs a full HTML parse per page).
       if (basePath !== "/") config.addPlugin(HtmlBasePlugin);
+      // Last, where Eleventy would have applied the file: after this callback.
+      config.setTemplateFormats([...projectOptions.templateFormats]);
+      projectConfig(config);
     },
   });
   // Problems are reported by the caller, once and without Eleventy's stack traces.
