@@ -1,6 +1,5 @@
 import path from "node:path";
 import { Eleventy, HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
-import projectConfig, { config as projectOptions } from "../../eleventy.config.ts";
 import { CharterbookError } from "../cli/errors.ts";
 import type { SiteModel } from "../model/site-model.ts";
 import { pdfSizePlaceholderMark } from "./pdf-links.ts";
@@ -74,6 +73,11 @@ export async function runEleventy({
   printPages = false,
   onlyDocuments,
 }: RunEleventyOptions): Promise<RenderedSite> {
+  // Imported here, not at the top: the site's modules load Nunjucks, and once Nunjucks is loaded
+  // every later string-heavy step in the process runs slower (validating 1,000 files: 1.0-1.2 s
+  // before, 1.2-1.5 s after), so nothing loads it before the content is validated.
+  const { default: projectConfig, config: projectOptions } =
+    await import("../../eleventy.config.ts");
   const eleventy = new Eleventy(sitePagesDir, path.resolve(outputDir), {
     source: "script",
     runMode: "build",
